@@ -1,0 +1,128 @@
+import Crypto
+
+/// A source of a member's bytes, chunk by chunk.
+protocol ChunkSource: AnyObject {
+    /// The next chunk, valid until the next call; nil at the end of the member.
+    func nextChunk() throws(ArchiveError) -> UnsafeRawBufferPointer?
+}
+
+/// Shared per evidence item: counts expanded bytes against the limits.
+final class ExpansionBudget {
+    let limits: EvidenceLimits
+    var expandedBytes: Int64 = 0
+    /// Compressed bytes read so far from the evidence file, when the reader can tell.
+    var compressedBytes: () -> Int64
+
+    init(limits: EvidenceLimits, compressedBytes: @escaping () -> Int64 = { 0 }) {
+        self.limits = limits
+        self.compressedBytes = compressedBytes
+    }
+
+    /// Returns a message when a limit is exceeded.
+    func add(_ count: Int) -> String? {
+        expandedBytes += Int64(count)
+        if expandedBytes > limits.maxExpandedBytes {
+            return "members expand to more than \(limits.maxExpandedBytes) bytes in all (limit maxExpandedBytes)"
+        }
+        if expandedBytes > limits.ratioCheckAfterBytes {
+            let compressed = compressedBytes()
+            if compressed > 0, Double(expandedBytes) / Double(compressed) > limits.maxCompressionRatio {
+                return "expansion ratio above \(Int(limits.maxCompressionRatio)):1 after \(expandedBytes) bytes "
+                    + "(limit maxCompressionRatio; a decompression bomb?)"
+            }
+        }
+        return nil
+    }
+}
+
+/// One member's bytes, streamed once, hashed as they pass.
+///
+/// Parsers either stream with `nextChunk()` / `forEachChunk(_:)` or take the whole member with
+/// `readAll()` (bounded by `EvidenceLimits.maxInMemoryMemberBytes`). Whatever a parser leaves unread
+/// is still read by the evidence reader afterwards, so every member's SHA-256 and size are complete.
+public final class ArchiveMember {
+    public let info: MemberInfo
+    /// The member's name normalized for matching (see `PathCheck.normalized`).
+    public let path: String
+    /// The evidence display name, for messages.
+    public let evidenceName: String
+    let source: any ChunkSource
+    let budget: ExpansionBudget
+    private var hasher = SHA256()
+    public private(set) var bytesRead: Int64 = 0
+    private(set) var atEnd = false
+    private(set) var digest: String?
+
+    init(info: MemberInfo, evidenceName: String, source: any ChunkSource, budget: ExpansionBudget) {
+        self.info = info
+        self.path = PathCheck.normalized(info.name)
+        self.evidenceName = evidenceName
+        self.source = source
+        self.budget = budget
+    }
+
+    /// The next chunk of bytes, valid until the next call; nil at the end.
+    public func nextChunk() throws(ArchiveError) -> UnsafeRawBufferPointer? {
+        if atEnd { return nil }
+        guard let chunk = try source.nextChunk() else {
+            atEnd = true
+            digest = hasher.finalize().hexString
+            return nil
+        }
+        hasher.update(bufferPointer: chunk)
+        bytesRead += Int64(chunk.count)
+        if let problem = budget.add(chunk.count) {
+            throw ArchiveError(
+                .limitExceeded, evidence: evidenceName, member: info.path, locator: "offset \(bytesRead)",
+                message: problem)
+        }
+        return chunk
+    }
+
+    /// Calls `body` with every remaining chunk.
+    public func forEachChunk(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        while let chunk = try nextChunk() { try body(chunk) }
+    }
+
+    /// The rest of the member as one array.
+    ///
+    /// - Throws: `ArchiveError` with code `.limitExceeded` when the member is larger than `limit`
+    ///   (default `EvidenceLimits.maxInMemoryMemberBytes`); stream such members instead.
+    public func readAll(limit: Int64? = nil) throws(ArchiveError) -> [UInt8] {
+        let cap = limit ?? budget.limits.maxInMemoryMemberBytes
+        var bytes: [UInt8] = []
+        if let declared = info.declaredSize, declared > 0, declared <= cap { bytes.reserveCapacity(Int(declared)) }
+        while let chunk = try nextChunk() {
+            if Int64(bytes.count + chunk.count) > cap {
+                throw ArchiveError(
+                    .limitExceeded, evidence: evidenceName, member: info.path, locator: "offset \(bytesRead)",
+                    message: "member is larger than \(cap) bytes, the in-memory limit for this parser")
+            }
+            bytes.append(contentsOf: chunk)
+        }
+        return bytes
+    }
+
+    /// Reads what is left and returns the SHA-256 of the whole member.
+    func drain() throws(ArchiveError) -> String {
+        while try nextChunk() != nil {}
+        return digest ?? ""
+    }
+}
+
+extension Sequence where Element == UInt8 {
+    /// Lowercase hexadecimal.
+    public var hexString: String {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in self {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension Digest {
+    var hexString: String { Array(self).hexString }
+}

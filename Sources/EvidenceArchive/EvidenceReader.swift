@@ -1,0 +1,461 @@
+import Crypto
+import Foundation
+
+/// What kind of thing an evidence path is.
+public enum EvidenceKind: String, Sendable, Hashable, Codable {
+    /// A zip, tar (plain or compressed), 7z or other archive libarchive reads.
+    case archive
+    /// A folder: an export already unpacked.
+    case folder
+    /// A single export file, such as a bare `tweets.js` or WhatsApp `_chat.txt`.
+    case file
+}
+
+/// Hashes of an evidence item as a whole.
+public struct EvidenceHashes: Sendable, Hashable, Codable {
+    public var sha256: String
+    public var sha1: String
+    public var md5: String
+    public var size: Int64
+}
+
+/// One archive level: the evidence itself, or an archive nested inside it.
+public struct ArchiveLevel: Sendable {
+    /// Member chain of the nested archive itself; empty for the evidence.
+    public var chain: [String]
+    public var listing: ArchiveListing
+    /// Whole bytes of small members that parsers asked to see before the main pass (see
+    /// `EvidenceVisitor.prefetchPatterns`), keyed by normalized path.
+    public var prefetched: [String: [UInt8]]
+    public var depth: Int
+}
+
+/// Something wrong with the evidence that is not a bad value inside a member.
+public struct ArchiveFinding: Sendable, Hashable {
+    /// A stable code: `path-absolute`, `damaged`, `limit-exceeded`, `encrypted`, `not-an-archive`, ...
+    public var code: String
+    public var member: [String]
+    public var locator: String?
+    public var message: String
+    /// True when the problem means some of the evidence could not be read.
+    public var losesData: Bool
+}
+
+/// How one member ended.
+public struct MemberResult: Sendable {
+    public var info: MemberInfo
+    public var sha256: String?
+    /// Bytes actually read (may differ from the declared size; see findings).
+    public var size: Int64
+    /// Set when the member could not be read completely.
+    public var readError: ArchiveError?
+    /// True for an archive member that was opened as a nested level.
+    public var isContainer: Bool
+}
+
+/// Whether a visitor took a member.
+public enum VisitResult: Sendable {
+    /// A parser read the member (fully or partly).
+    case claimed
+    /// No parser wants it; the reader may open it as a nested archive.
+    case notClaimed
+}
+
+/// Receives an evidence item's levels and members in order.
+public protocol EvidenceVisitor: AnyObject {
+    /// Patterns of small members to read during the listing pass (account files, manifests).
+    var prefetchPatterns: [String] { get }
+    func beginLevel(_ level: ArchiveLevel)
+    func visit(_ member: ArchiveMember, in level: ArchiveLevel) -> VisitResult
+    func finished(_ result: MemberResult, in level: ArchiveLevel)
+    func finding(_ finding: ArchiveFinding)
+}
+
+/// Read-only access to one evidence path.
+///
+/// Never extracts to disk and never writes next to the evidence: archives are streamed through
+/// libarchive, nested archives are opened from memory, folders are walked with read-only opens.
+public final class EvidenceReader {
+    public let path: String
+    public let displayName: String
+    public let kind: EvidenceKind
+    public let limits: EvidenceLimits
+
+    /// Checks that the path exists and is readable, and decides its kind from the bytes.
+    public init(path: String, limits: EvidenceLimits = .standard) throws(ArchiveError) {
+        self.path = path
+        self.limits = limits
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        self.displayName = name
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ArchiveError(
+                .unreadable, evidence: name, message: "no such file or folder '\(path)' – check the path")
+        }
+        if isDirectory.boolValue {
+            kind = .folder
+        } else {
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                throw ArchiveError(.unreadable, evidence: name, message: "not readable – check permissions")
+            }
+            let head = try EvidenceReader.head(of: path, name: name)
+            kind = ArchiveSignature.isArchive(head) ? .archive : .file
+        }
+    }
+
+    static func head(of path: String, name: String) throws(ArchiveError) -> [UInt8] {
+        let source = try FileChunkSource(path: path, evidenceName: name, member: [])
+        guard let chunk = try source.nextChunk() else { return [] }
+        return Array(chunk.prefix(512))
+    }
+
+    /// SHA-256, SHA-1 and MD5 of the evidence file. For a folder, the hashes are of its manifest:
+    /// one line `<sha256>  <size>  <relative path>` per regular file, sorted by path.
+    public func hashEvidence() throws(ArchiveError) -> EvidenceHashes {
+        switch kind {
+        case .archive, .file:
+            return try EvidenceReader.hashFile(path: path, evidenceName: displayName, member: [])
+        case .folder:
+            var manifest = ""
+            var total: Int64 = 0
+            for relative in try folderFiles() {
+                let file = try EvidenceReader.hashFile(
+                    path: path + "/" + relative, evidenceName: displayName, member: [relative])
+                manifest += "\(file.sha256)  \(file.size)  \(relative)\n"
+                total += file.size
+            }
+            let bytes = Array(manifest.utf8)
+            return EvidenceHashes(
+                sha256: SHA256.hash(data: bytes).hexString, sha1: Insecure.SHA1.hash(data: bytes).hexString,
+                md5: Insecure.MD5.hash(data: bytes).hexString, size: total)
+        }
+    }
+
+    static func hashFile(path: String, evidenceName: String, member: [String]) throws(ArchiveError) -> EvidenceHashes {
+        let source = try FileChunkSource(path: path, evidenceName: evidenceName, member: member)
+        var sha256 = SHA256()
+        var sha1 = Insecure.SHA1()
+        var md5 = Insecure.MD5()
+        var size: Int64 = 0
+        while let chunk = try source.nextChunk() {
+            sha256.update(bufferPointer: chunk)
+            sha1.update(bufferPointer: chunk)
+            md5.update(bufferPointer: chunk)
+            size += Int64(chunk.count)
+        }
+        return EvidenceHashes(
+            sha256: sha256.finalize().hexString, sha1: sha1.finalize().hexString, md5: md5.finalize().hexString,
+            size: size)
+    }
+
+    /// Regular files and links under a folder, relative, sorted; symbolic links are not followed.
+    func folderFiles() throws(ArchiveError) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else {
+            throw ArchiveError(.unreadable, evidence: displayName, message: "cannot list the folder – check permissions")
+        }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let attributes = enumerator.fileAttributes
+            let type = attributes?[.type] as? FileAttributeType
+            if type == .typeRegular || type == .typeSymbolicLink { files.append(relative) }
+        }
+        return files.sorted()
+    }
+
+    /// Walks every level and member, calling the visitor. Errors that end a level are reported as
+    /// findings; only a failure to open the evidence at all is thrown.
+    public func walk(_ visitor: any EvidenceVisitor) throws(ArchiveError) {
+        switch kind {
+        case .archive:
+            let budget = ExpansionBudget(limits: limits)
+            try walkArchive(
+                open: { [path, displayName] () throws(ArchiveError) in
+                    try LibArchiveHandle(path: path, evidenceName: displayName)
+                }, chain: [], depth: 1, budget: budget, visitor: visitor, isEvidence: true)
+        case .file:
+            let budget = ExpansionBudget(limits: limits)
+            let info = MemberInfo(path: [displayName], type: .file, declaredSize: fileSize(path))
+            let listing = ArchiveListing(paths: [PathCheck.normalized(displayName)])
+            var prefetched: [String: [UInt8]] = [:]
+            if visitor.prefetchPatterns.contains(where: { PathPattern.matches($0, path: displayName) }) {
+                let member = ArchiveMember(
+                    info: info, evidenceName: displayName,
+                    source: try FileChunkSource(path: path, evidenceName: displayName, member: [displayName]),
+                    budget: ExpansionBudget(limits: limits))
+                prefetched[member.path] = try? member.readAll(limit: 16 << 20)
+            }
+            let level = ArchiveLevel(chain: [], listing: listing, prefetched: prefetched, depth: 1)
+            visitor.beginLevel(level)
+            let source = try FileChunkSource(path: path, evidenceName: displayName, member: [displayName])
+            visitLeaf(ArchiveMember(info: info, evidenceName: displayName, source: source, budget: budget), level, visitor)
+        case .folder:
+            try walkFolder(visitor)
+        }
+    }
+
+    private func fileSize(_ path: String) -> Int64? {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value
+    }
+
+    private func walkFolder(_ visitor: any EvidenceVisitor) throws(ArchiveError) {
+        let budget = ExpansionBudget(limits: limits)
+        let files = try folderFiles()
+        var infos: [MemberInfo] = []
+        for relative in files {
+            let full = path + "/" + relative
+            let attributes = try? FileManager.default.attributesOfItem(atPath: full)
+            let isLink = (attributes?[.type] as? FileAttributeType) == .typeSymbolicLink
+            let target = isLink ? try? FileManager.default.destinationOfSymbolicLink(atPath: full) : nil
+            infos.append(
+                MemberInfo(
+                    path: [relative], type: isLink ? .symlink : .file,
+                    declaredSize: (attributes?[.size] as? NSNumber)?.int64Value, linkTarget: target,
+                    modifiedSeconds: (attributes?[.modificationDate] as? Date).map { Int64($0.timeIntervalSince1970) },
+                    pathFindings: PathCheck.findings(for: relative)))
+        }
+        let patterns = visitor.prefetchPatterns
+        var prefetched: [String: [UInt8]] = [:]
+        for info in infos where info.type == .file && patterns.contains(where: { PathPattern.matches($0, path: info.name) }) {
+            if let source = try? FileChunkSource(path: path + "/" + info.name, evidenceName: displayName, member: info.path) {
+                let member = ArchiveMember(
+                    info: info, evidenceName: displayName, source: source, budget: ExpansionBudget(limits: limits))
+                prefetched[member.path] = try? member.readAll(limit: 16 << 20)
+            }
+        }
+        let level = ArchiveLevel(
+            chain: [], listing: ArchiveListing(paths: infos.filter { $0.type == .file }.map { PathCheck.normalized($0.name) }),
+            prefetched: prefetched, depth: 1)
+        visitor.beginLevel(level)
+        for info in infos {
+            reportPathFindings(info, visitor)
+            if info.type != .file {
+                visitor.finished(MemberResult(info: info, sha256: nil, size: 0, readError: nil, isContainer: false), in: level)
+                continue
+            }
+            do {
+                let source = try FileChunkSource(path: path + "/" + info.name, evidenceName: displayName, member: info.path)
+                let member = ArchiveMember(info: info, evidenceName: displayName, source: source, budget: budget)
+                try visitMember(member, level: level, budget: budget, visitor: visitor, openNested: nil)
+            } catch {
+                visitor.finding(finding(for: error))
+                visitor.finished(MemberResult(info: info, sha256: nil, size: 0, readError: error, isContainer: false), in: level)
+            }
+        }
+    }
+
+    private func reportPathFindings(_ info: MemberInfo, _ visitor: any EvidenceVisitor) {
+        for code in info.pathFindings {
+            visitor.finding(
+                ArchiveFinding(
+                    code: "path-\(code)", member: info.path, locator: nil,
+                    message: "member name is suspicious (\(code)); recorded as written, never used as a path",
+                    losesData: false))
+        }
+        if info.type == .symlink || info.type == .hardlink {
+            visitor.finding(
+                ArchiveFinding(
+                    code: "link-member", member: info.path, locator: nil,
+                    message: "member is a \(info.type.rawValue) to '\(info.linkTarget ?? "")'; kept as metadata, not followed",
+                    losesData: false))
+        }
+    }
+
+    private func finding(for error: ArchiveError) -> ArchiveFinding {
+        ArchiveFinding(
+            code: error.code.description, member: error.member, locator: error.locator, message: error.message,
+            losesData: true)
+    }
+
+    /// Two passes over one archive level: headers (and prefetched small members), then data.
+    private func walkArchive(
+        open: () throws(ArchiveError) -> LibArchiveHandle, chain: [String], depth: Int, budget: ExpansionBudget,
+        visitor: any EvidenceVisitor, isEvidence: Bool
+    ) throws(ArchiveError) {
+        // Pass 1: listing.
+        var infos: [MemberInfo] = []
+        var prefetched: [String: [UInt8]] = [:]
+        let patterns = visitor.prefetchPatterns
+        do {
+            let listingHandle = try open()
+            let prefetchBudget = ExpansionBudget(limits: limits)
+            while let info = try listingHandle.nextEntry() {
+                infos.append(info)
+                if infos.count > limits.maxEntries {
+                    visitor.finding(
+                        ArchiveFinding(
+                            code: "limit-exceeded", member: chain, locator: "entry \(infos.count)",
+                            message: "more than \(limits.maxEntries) entries (limit maxEntries); the rest are not read",
+                            losesData: true))
+                    infos.removeLast()
+                    break
+                }
+                let normalized = PathCheck.normalized(info.name)
+                if info.type == .file, !info.isEncrypted, (info.declaredSize ?? 0) <= 16 << 20,
+                    patterns.contains(where: { PathPattern.matches($0, path: normalized) })
+                {
+                    let member = ArchiveMember(info: info, evidenceName: displayName, source: listingHandle, budget: prefetchBudget)
+                    prefetched[normalized] = try? member.readAll(limit: 16 << 20)
+                }
+            }
+        } catch {
+            if isEvidence && infos.isEmpty && error.code == .notAnArchive { throw error }
+            visitor.finding(finding(for: error))
+        }
+        let level = ArchiveLevel(
+            chain: chain,
+            listing: ArchiveListing(paths: infos.filter { $0.type == .file }.map { PathCheck.normalized($0.name) }),
+            prefetched: prefetched, depth: depth)
+        visitor.beginLevel(level)
+
+        // Pass 2: data.
+        let handle: LibArchiveHandle
+        do { handle = try open() } catch {
+            visitor.finding(finding(for: error))
+            return
+        }
+        if isEvidence { budget.compressedBytes = { [weak handle] in handle?.compressedBytesRead ?? 0 } }
+        var index = 0
+        while index < infos.count {
+            let info: MemberInfo
+            do {
+                guard let next = try handle.nextEntry() else { break }
+                info = next
+            } catch {
+                // Pass 1 already reported where the archive breaks.
+                break
+            }
+            index += 1
+            reportPathFindings(info, visitor)
+            if info.type != .file || info.isEncrypted {
+                if info.isEncrypted {
+                    visitor.finding(
+                        ArchiveFinding(
+                            code: "encrypted", member: info.path, locator: nil,
+                            message: "member is encrypted; recorded, not read – Casebook asks for no passwords",
+                            losesData: true))
+                }
+                visitor.finished(MemberResult(info: info, sha256: nil, size: 0, readError: nil, isContainer: false), in: level)
+                continue
+            }
+            handle.resetMemberOffset()
+            let member = ArchiveMember(info: info, evidenceName: displayName, source: handle, budget: budget)
+            do {
+                try visitMember(
+                    member, level: level, budget: budget, visitor: visitor,
+                    openNested: { [displayName] (bytes, nestedChain) throws(ArchiveError) in
+                        try LibArchiveHandle(bytes: bytes, evidenceName: displayName, chain: nestedChain)
+                    })
+            } catch {
+                visitor.finding(finding(for: error))
+                visitor.finished(
+                    MemberResult(info: info, sha256: nil, size: member.bytesRead, readError: error, isContainer: false),
+                    in: level)
+                if error.code == .limitExceeded || error.code == .damaged { return }
+            }
+        }
+    }
+
+    private func visitLeaf(_ member: ArchiveMember, _ level: ArchiveLevel, _ visitor: any EvidenceVisitor) {
+        _ = visitor.visit(member, in: level)
+        do {
+            let digest = try member.drain()
+            visitor.finished(
+                MemberResult(info: member.info, sha256: digest, size: member.bytesRead, readError: nil, isContainer: false),
+                in: level)
+        } catch {
+            visitor.finding(finding(for: error))
+            visitor.finished(
+                MemberResult(info: member.info, sha256: nil, size: member.bytesRead, readError: error, isContainer: false),
+                in: level)
+        }
+    }
+
+    private func visitMember(
+        _ member: ArchiveMember, level: ArchiveLevel, budget: ExpansionBudget, visitor: any EvidenceVisitor,
+        openNested: ((_ bytes: [UInt8], _ chain: [String]) throws(ArchiveError) -> LibArchiveHandle)?
+    ) throws(ArchiveError) {
+        let result = visitor.visit(member, in: level)
+        if result == .notClaimed, ArchiveSignature.hasArchiveName(member.path) {
+            if level.depth >= limits.maxDepth {
+                visitor.finding(
+                    ArchiveFinding(
+                        code: "limit-exceeded", member: member.info.path, locator: nil,
+                        message: "nested archive deeper than \(limits.maxDepth) levels (limit maxDepth); listed, not opened",
+                        losesData: true))
+            } else if let openNested {
+                let bytes = try member.readAll(limit: limits.maxNestedArchiveBytes)
+                let digest = try member.drain()
+                if ArchiveSignature.isArchive(Array(bytes.prefix(512))) {
+                    visitor.finished(
+                        MemberResult(info: member.info, sha256: digest, size: member.bytesRead, readError: nil, isContainer: true),
+                        in: level)
+                    let chain = member.info.path
+                    try walkArchive(
+                        open: { () throws(ArchiveError) in try openNested(bytes, chain) }, chain: chain,
+                        depth: level.depth + 1, budget: budget, visitor: visitor, isEvidence: false)
+                    return
+                }
+                visitor.finished(
+                    MemberResult(info: member.info, sha256: digest, size: member.bytesRead, readError: nil, isContainer: false),
+                    in: level)
+                return
+            } else {
+                // Folder evidence: open the nested archive from the file itself.
+                let bytes = try member.readAll(limit: limits.maxNestedArchiveBytes)
+                let digest = try member.drain()
+                if ArchiveSignature.isArchive(Array(bytes.prefix(512))) {
+                    visitor.finished(
+                        MemberResult(info: member.info, sha256: digest, size: member.bytesRead, readError: nil, isContainer: true),
+                        in: level)
+                    let chain = member.info.path
+                    try walkArchive(
+                        open: { [displayName] () throws(ArchiveError) in
+                            try LibArchiveHandle(bytes: bytes, evidenceName: displayName, chain: chain)
+                        }, chain: chain, depth: level.depth + 1, budget: budget, visitor: visitor, isEvidence: false)
+                    return
+                }
+                visitor.finished(
+                    MemberResult(info: member.info, sha256: digest, size: member.bytesRead, readError: nil, isContainer: false),
+                    in: level)
+                return
+            }
+        }
+        let digest = try member.drain()
+        if let declared = member.info.declaredSize, declared != member.bytesRead {
+            visitor.finding(
+                ArchiveFinding(
+                    code: "size-mismatch", member: member.info.path, locator: nil,
+                    message: "header declares \(declared) bytes but \(member.bytesRead) were read", losesData: false))
+        }
+        visitor.finished(
+            MemberResult(info: member.info, sha256: digest, size: member.bytesRead, readError: nil, isContainer: false),
+            in: level)
+    }
+}
+
+/// Recognizes archives by their first bytes (never by name alone).
+public enum ArchiveSignature {
+    public static func isArchive(_ head: [UInt8]) -> Bool {
+        func starts(_ magic: [UInt8]) -> Bool { head.count >= magic.count && Array(head.prefix(magic.count)) == magic }
+        if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) || starts([0x50, 0x4B, 0x07, 0x08]) {
+            return true
+        }
+        if starts([0x1F, 0x8B]) || starts([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) || starts([0x42, 0x5A, 0x68])
+            || starts([0x28, 0xB5, 0x2F, 0xFD]) || starts([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C])
+            || starts([0x52, 0x61, 0x72, 0x21])
+        {
+            return true
+        }
+        if head.count >= 262, Array(head[257..<262]) == Array("ustar".utf8) { return true }
+        // An empty tar is 1024 zero bytes (or at least one zero block).
+        if head.count >= 512, head.allSatisfy({ $0 == 0 }) { return true }
+        return false
+    }
+
+    /// Names that suggest a nested archive worth opening.
+    public static func hasArchiveName(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return [".zip", ".tar", ".tgz", ".tar.gz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".tar.zst", ".7z"]
+            .contains { lower.hasSuffix($0) }
+    }
+}

@@ -1,0 +1,77 @@
+/// What an archive entry is.
+public enum EntryType: String, Sendable, Hashable, Codable {
+    case file, directory, symlink, hardlink, other
+}
+
+/// One entry of an evidence item, as its archive header (or the folder) describes it.
+public struct MemberInfo: Sendable, Hashable {
+    /// Member chain, outermost first; the last element is this entry's name as written in its archive.
+    public var path: [String]
+    public var type: EntryType
+    /// The size the header declares; nil when the format does not say (streamed zip entries).
+    public var declaredSize: Int64?
+    public var linkTarget: String?
+    public var isEncrypted: Bool
+    /// Modification time from the header, seconds since the epoch.
+    public var modifiedSeconds: Int64?
+    /// Problems with the name itself (see `PathCheck`), recorded rather than trusted.
+    public var pathFindings: [String]
+
+    public init(
+        path: [String], type: EntryType, declaredSize: Int64? = nil, linkTarget: String? = nil,
+        isEncrypted: Bool = false, modifiedSeconds: Int64? = nil, pathFindings: [String] = []
+    ) {
+        self.path = path
+        self.type = type
+        self.declaredSize = declaredSize
+        self.linkTarget = linkTarget
+        self.isEncrypted = isEncrypted
+        self.modifiedSeconds = modifiedSeconds
+        self.pathFindings = pathFindings
+    }
+
+    /// The entry's own name within its archive level.
+    public var name: String { path.last ?? "" }
+}
+
+/// Checks a member name as untrusted input: Casebook never writes members to disk, but names are
+/// shown in reports and used to recognize exports, so suspicious ones are flagged.
+public enum PathCheck {
+    /// Findings for a raw member name: `absolute`, `parent-traversal`, `nul`, `control-character`,
+    /// `backslash`, `empty-name`, `invalid-utf8` (the last is added by the reader, which sees bytes).
+    public static func findings(for name: String) -> [String] {
+        var result: [String] = []
+        if name.isEmpty { result.append("empty-name") }
+        if name.hasPrefix("/") || name.hasPrefix("\\") { result.append("absolute") }
+        let scalars = Array(name.unicodeScalars.prefix(3))
+        if scalars.count >= 2, scalars[1] == ":", scalars[0].properties.isAlphabetic { result.append("absolute") }
+        if name.contains("\\") { result.append("backslash") }
+        let components = name.split(whereSeparator: { $0 == "/" || $0 == "\\" })
+        if components.contains(where: { $0 == ".." }) { result.append("parent-traversal") }
+        if name.unicodeScalars.contains(where: { $0.value == 0 }) { result.append("nul") }
+        if name.unicodeScalars.contains(where: { ($0.value < 0x20 && $0.value != 0) || $0.value == 0x7F }) {
+            result.append("control-character")
+        }
+        var unique: [String] = []
+        for finding in result where !unique.contains(finding) { unique.append(finding) }
+        return unique
+    }
+
+    /// A name safe to show and match: backslashes as `/`, no leading `./` or `/`, control characters
+    /// replaced by U+FFFD. Matching uses this form; the raw form is kept in the member record.
+    public static func normalized(_ name: String) -> String {
+        var text = String(
+            String.UnicodeScalarView(
+                name.unicodeScalars.map { ($0.value < 0x20 || $0.value == 0x7F) ? "\u{FFFD}" : $0 }))
+        text = text.replacingBackslashes()
+        while text.hasPrefix("./") { text.removeFirst(2) }
+        while text.hasPrefix("/") { text.removeFirst() }
+        return text
+    }
+}
+
+extension String {
+    fileprivate func replacingBackslashes() -> String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\\" ? "/" : $0 }))
+    }
+}

@@ -1,0 +1,119 @@
+/// Splits a streamed JSON array (optionally behind a JavaScript assignment such as
+/// `window.YTD.tweets.part0 = `) into its top-level elements, without holding the whole array.
+///
+/// Feed chunks as they come from the member; each complete element is handed over as bytes with
+/// its index and its byte offset in the member. Memory stays bounded by the largest element.
+public struct JSONArrayStream {
+    private enum State { case prefix, betweenElements, inElement, done }
+
+    private var state = State.prefix
+    private var element: [UInt8] = []
+    private var depth = 0
+    private var inString = false
+    private var escaped = false
+    private var elementStart: Int64 = 0
+    /// Bytes consumed so far.
+    public private(set) var offset: Int64 = 0
+    /// Elements handed over so far.
+    public private(set) var count = 0
+    /// Bytes seen before the opening `[`, up to 256 (for example `window.YTD.tweets.part0 = `).
+    public private(set) var prefixText: [UInt8] = []
+    /// Largest element allowed, to bound memory on hostile input.
+    public var maxElementBytes: Int
+
+    public init(maxElementBytes: Int = 64 << 20) { self.maxElementBytes = maxElementBytes }
+
+    /// True once the closing `]` was seen.
+    public var isComplete: Bool { state == .done }
+    /// True when the opening `[` was never found (not an array member).
+    public var sawArray: Bool { state != .prefix }
+
+    /// Consumes a chunk, calling `onElement(index, offset, bytes)` for each complete element.
+    public mutating func feed(
+        _ chunk: UnsafeRawBufferPointer, onElement: (Int, Int64, [UInt8]) throws -> Void
+    ) throws {
+        let bytes = chunk.bindMemory(to: UInt8.self)
+        var index = 0
+        let total = bytes.count
+        while index < total {
+            let byte = bytes[index]
+            switch state {
+            case .prefix:
+                if byte == UInt8(ascii: "[") {
+                    state = .betweenElements
+                } else if prefixText.count < 256 {
+                    prefixText.append(byte)
+                }
+                index += 1
+            case .betweenElements:
+                if byte == UInt8(ascii: "]") {
+                    state = .done
+                } else if byte == UInt8(ascii: ",") || byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+                    // separators
+                } else {
+                    state = .inElement
+                    element.removeAll(keepingCapacity: true)
+                    elementStart = offset + Int64(index)
+                    depth = 0
+                    inString = false
+                    escaped = false
+                    continue  // reprocess this byte as part of the element
+                }
+                index += 1
+            case .inElement:
+                // Copy a run of bytes up to the end of the element.
+                let runStart = index
+                var finished = false
+                while index < total {
+                    let current = bytes[index]
+                    index += 1
+                    if inString {
+                        if escaped {
+                            escaped = false
+                        } else if current == UInt8(ascii: "\\") {
+                            escaped = true
+                        } else if current == UInt8(ascii: "\"") {
+                            inString = false
+                        }
+                        continue
+                    }
+                    if current == UInt8(ascii: "\"") {
+                        inString = true
+                    } else if current == UInt8(ascii: "{") || current == UInt8(ascii: "[") {
+                        depth += 1
+                    } else if current == UInt8(ascii: "}") || current == UInt8(ascii: "]") {
+                        depth -= 1
+                        if depth < 0 {
+                            // The array's own ']' after a scalar element: not part of the element.
+                            index -= 1
+                            finished = true
+                            break
+                        }
+                        if depth == 0 {
+                            finished = true
+                            break
+                        }
+                    } else if depth == 0 && (current == UInt8(ascii: ",") || current == 0x0A || current == 0x0D) {
+                        // A scalar element ends at a separator; leave the separator out.
+                        index -= 1
+                        finished = true
+                        break
+                    }
+                }
+                element.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                if element.count > maxElementBytes {
+                    throw JSONSyntaxError(
+                        offset: Int(elementStart), reason: "array element larger than \(maxElementBytes) bytes")
+                }
+                if finished {
+                    try onElement(count, elementStart, element)
+                    count += 1
+                    state = .betweenElements
+                }
+            case .done:
+                index = total
+            }
+        }
+        offset += Int64(total)
+    }
+}

@@ -1,0 +1,247 @@
+/// A strict, bounded JSON parser over bytes.
+///
+/// Bounded nesting (no stack overflow on hostile input), numbers kept as text, invalid UTF-8 and
+/// lone surrogates replaced with U+FFFD and counted, duplicate keys kept. Not a JavaScript evaluator.
+public struct JSONParser {
+    public static let defaultMaxDepth = 512
+
+    /// Counts of repairs made while parsing.
+    public struct Notes: Sendable, Hashable {
+        public var invalidUTF8 = 0
+        public var loneSurrogates = 0
+        public var duplicateKeys = 0
+    }
+
+    public private(set) var notes = Notes()
+    private let maxDepth: Int
+
+    public init(maxDepth: Int = JSONParser.defaultMaxDepth) { self.maxDepth = maxDepth }
+
+    /// Parses one complete JSON text.
+    public mutating func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(JSONSyntaxError) -> JSONValue in
+            try parse(buffer)
+        }
+    }
+
+    public mutating func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONValue {
+        var cursor = Cursor(bytes: buffer, index: 0)
+        cursor.skipWhitespace()
+        let value = try parseValue(&cursor, depth: 0)
+        cursor.skipWhitespace()
+        if cursor.index < buffer.count { throw JSONSyntaxError(offset: cursor.index, reason: "unexpected data after the value") }
+        return value
+    }
+
+    struct Cursor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index: Int
+
+        @inline(__always) var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+        @inline(__always) mutating func skipWhitespace() {
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { index += 1 } else { break }
+            }
+        }
+    }
+
+    private mutating func parseValue(_ cursor: inout Cursor, depth: Int) throws(JSONSyntaxError) -> JSONValue {
+        guard let byte = cursor.current else { throw JSONSyntaxError(offset: cursor.index, reason: "unexpected end of input") }
+        switch byte {
+        case UInt8(ascii: "{"):
+            guard depth < maxDepth else { throw JSONSyntaxError(offset: cursor.index, reason: "nesting deeper than \(maxDepth)") }
+            cursor.index += 1
+            var members: [JSONObject.Member] = []
+            var keys = Set<String>()
+            cursor.skipWhitespace()
+            if cursor.current == UInt8(ascii: "}") {
+                cursor.index += 1
+                return .object(JSONObject(members: members))
+            }
+            while true {
+                cursor.skipWhitespace()
+                guard cursor.current == UInt8(ascii: "\"") else {
+                    throw JSONSyntaxError(offset: cursor.index, reason: "expected a member name")
+                }
+                let key = try parseString(&cursor)
+                cursor.skipWhitespace()
+                guard cursor.current == UInt8(ascii: ":") else { throw JSONSyntaxError(offset: cursor.index, reason: "expected ':'") }
+                cursor.index += 1
+                cursor.skipWhitespace()
+                let value = try parseValue(&cursor, depth: depth + 1)
+                if !keys.insert(key).inserted { notes.duplicateKeys += 1 }
+                members.append(JSONObject.Member(key: key, value: value))
+                cursor.skipWhitespace()
+                if cursor.current == UInt8(ascii: ",") {
+                    cursor.index += 1
+                    continue
+                }
+                if cursor.current == UInt8(ascii: "}") {
+                    cursor.index += 1
+                    return .object(JSONObject(members: members))
+                }
+                throw JSONSyntaxError(offset: cursor.index, reason: "expected ',' or '}'")
+            }
+        case UInt8(ascii: "["):
+            guard depth < maxDepth else { throw JSONSyntaxError(offset: cursor.index, reason: "nesting deeper than \(maxDepth)") }
+            cursor.index += 1
+            var items: [JSONValue] = []
+            cursor.skipWhitespace()
+            if cursor.current == UInt8(ascii: "]") {
+                cursor.index += 1
+                return .array(items)
+            }
+            while true {
+                cursor.skipWhitespace()
+                items.append(try parseValue(&cursor, depth: depth + 1))
+                cursor.skipWhitespace()
+                if cursor.current == UInt8(ascii: ",") {
+                    cursor.index += 1
+                    cursor.skipWhitespace()
+                    // Grailbird archives leave a trailing comma before ']'.
+                    if cursor.current == UInt8(ascii: "]") {
+                        cursor.index += 1
+                        return .array(items)
+                    }
+                    continue
+                }
+                if cursor.current == UInt8(ascii: "]") {
+                    cursor.index += 1
+                    return .array(items)
+                }
+                throw JSONSyntaxError(offset: cursor.index, reason: "expected ',' or ']'")
+            }
+        case UInt8(ascii: "\""):
+            return .string(try parseString(&cursor))
+        case UInt8(ascii: "t"):
+            try expect(&cursor, "true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expect(&cursor, "false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expect(&cursor, "null")
+            return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            let start = cursor.index
+            cursor.index += 1
+            while let next = cursor.current,
+                (next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9")) || next == UInt8(ascii: ".")
+                    || next == UInt8(ascii: "e") || next == UInt8(ascii: "E") || next == UInt8(ascii: "+")
+                    || next == UInt8(ascii: "-")
+            {
+                cursor.index += 1
+            }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: cursor.bytes[start..<cursor.index]), as: UTF8.self)
+            if text == "-" { throw JSONSyntaxError(offset: start, reason: "invalid number") }
+            return .number(text)
+        default:
+            throw JSONSyntaxError(offset: cursor.index, reason: "unexpected character")
+        }
+    }
+
+    private func expect(_ cursor: inout Cursor, _ word: StaticString) throws(JSONSyntaxError) {
+        let count = word.utf8CodeUnitCount
+        guard cursor.index + count <= cursor.bytes.count else {
+            throw JSONSyntaxError(offset: cursor.index, reason: "unexpected end of input")
+        }
+        let pointer = word.utf8Start
+        for offset in 0..<count where cursor.bytes[cursor.index + offset] != pointer[offset] {
+            throw JSONSyntaxError(offset: cursor.index, reason: "invalid literal")
+        }
+        cursor.index += count
+    }
+
+    private mutating func parseString(_ cursor: inout Cursor) throws(JSONSyntaxError) -> String {
+        cursor.index += 1  // opening quote
+        let start = cursor.index
+        let bytes = cursor.bytes
+        // Fast path: no escapes.
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                cursor.index = index + 1
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                if let text = String(validating: slice, as: UTF8.self) { return text }
+                notes.invalidUTF8 += 1
+                return String(decoding: slice, as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { throw JSONSyntaxError(offset: index, reason: "control character in string") }
+            index += 1
+        }
+        var output: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                cursor.index = index + 1
+                if let text = String(validating: output, as: UTF8.self) { return text }
+                notes.invalidUTF8 += 1
+                return String(decoding: output, as: UTF8.self)
+            }
+            if byte < 0x20 { throw JSONSyntaxError(offset: index, reason: "control character in string") }
+            if byte != UInt8(ascii: "\\") {
+                output.append(byte)
+                index += 1
+                continue
+            }
+            index += 1
+            guard index < bytes.count else { break }
+            let escape = bytes[index]
+            index += 1
+            switch escape {
+            case UInt8(ascii: "\""): output.append(0x22)
+            case UInt8(ascii: "\\"): output.append(0x5C)
+            case UInt8(ascii: "/"): output.append(0x2F)
+            case UInt8(ascii: "b"): output.append(0x08)
+            case UInt8(ascii: "f"): output.append(0x0C)
+            case UInt8(ascii: "n"): output.append(0x0A)
+            case UInt8(ascii: "r"): output.append(0x0D)
+            case UInt8(ascii: "t"): output.append(0x09)
+            case UInt8(ascii: "u"):
+                guard let unit = hex4(bytes, index) else { throw JSONSyntaxError(offset: index, reason: "invalid \\u escape") }
+                index += 4
+                var scalarValue = UInt32(unit)
+                if (0xD800...0xDBFF).contains(unit) {
+                    if index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u"),
+                        let low = hex4(bytes, index + 2), (0xDC00...0xDFFF).contains(low)
+                    {
+                        index += 6
+                        scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
+                    } else {
+                        notes.loneSurrogates += 1
+                        scalarValue = 0xFFFD
+                    }
+                } else if (0xDC00...0xDFFF).contains(unit) {
+                    notes.loneSurrogates += 1
+                    scalarValue = 0xFFFD
+                }
+                let scalar = Unicode.Scalar(scalarValue) ?? "\u{FFFD}"
+                output.append(contentsOf: Array(String(Character(scalar)).utf8))
+            default:
+                throw JSONSyntaxError(offset: index - 1, reason: "invalid escape")
+            }
+        }
+        throw JSONSyntaxError(offset: start, reason: "unterminated string")
+    }
+
+    private func hex4(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt16? {
+        guard index + 4 <= bytes.count else { return nil }
+        var value: UInt16 = 0
+        for offset in 0..<4 {
+            let byte = bytes[index + offset]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt16(digit)
+        }
+        return value
+    }
+}
