@@ -83,6 +83,7 @@ final class HarnessVisitor: EvidenceVisitor {
 
     func finished(_ result: MemberResult, in level: ArchiveLevel) {}
     func finding(_ finding: ArchiveFinding) { result.findings.append(finding) }
+    var shouldStop: Bool { false }
 }
 
 /// Finds `SampleExports/` and `../shared/fixtures` from this source file's location.

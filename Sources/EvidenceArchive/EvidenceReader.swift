@@ -69,6 +69,8 @@ public protocol EvidenceVisitor: AnyObject {
     func visit(_ member: ArchiveMember, in level: ArchiveLevel) -> VisitResult
     func finished(_ result: MemberResult, in level: ArchiveLevel)
     func finding(_ finding: ArchiveFinding)
+    /// Checked between members: true ends the walk early (for example when the case disk is full).
+    var shouldStop: Bool { get }
 }
 
 /// Read-only access to one evidence path.
@@ -227,6 +229,7 @@ public final class EvidenceReader {
             prefetched: prefetched, depth: 1)
         visitor.beginLevel(level)
         for info in infos {
+            if visitor.shouldStop { return }
             reportPathFindings(info, visitor)
             if info.type != .file {
                 visitor.finished(MemberResult(info: info, sha256: nil, size: 0, readError: nil, isContainer: false), in: level)
@@ -316,6 +319,7 @@ public final class EvidenceReader {
         if isEvidence { budget.compressedBytes = { [weak handle] in handle?.compressedBytesRead ?? 0 } }
         var index = 0
         while index < infos.count {
+            if visitor.shouldStop { return }
             let info: MemberInfo
             do {
                 guard let next = try handle.nextEntry() else { break }

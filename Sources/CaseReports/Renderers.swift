@@ -1,0 +1,150 @@
+import Foundation
+import EvidenceModel
+
+/// Renders rows as a terminal table, RFC 4180 CSV, a JSON array or JSON Lines.
+///
+/// Every renderer treats evidence text as data: terminal tables replace control characters (so an
+/// escape sequence in a message cannot drive the examiner's terminal), CSV neutralises formula
+/// triggers, JSON escapes per RFC 8259.
+public enum ReportRenderer {
+    public static func render(_ records: [ReportRecord], columns: [ReportColumn], format: OutputFormat) -> String {
+        switch format {
+        case .table: table(records, columns: columns)
+        case .csv: csv(records, columns: columns)
+        case .json: json(records)
+        case .jsonl: jsonLines(records)
+        }
+    }
+
+    // MARK: Table
+
+    public static func table(_ records: [ReportRecord], columns: [ReportColumn]) -> String {
+        let cells: [[String]] = records.map { record in
+            columns.map { column in
+                let text = TerminalText.sanitize(record.value(at: column.path)?.plainText ?? "")
+                return TerminalText.truncate(text, to: column.maxWidth)
+            }
+        }
+        var widths = columns.map { TerminalText.width($0.header) }
+        for row in cells {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], TerminalText.width(cell)) }
+        }
+        func line(_ values: [String]) -> String {
+            var parts: [String] = []
+            for (index, value) in values.enumerated() {
+                let isLast = index == values.count - 1
+                parts.append(isLast ? value : value + String(repeating: " ", count: max(0, widths[index] - TerminalText.width(value))))
+            }
+            return parts.joined(separator: "  ")
+        }
+        var output = line(columns.map(\.header)) + "\n"
+        output += line(widths.map { String(repeating: "-", count: $0) }) + "\n"
+        for row in cells { output += line(row) + "\n" }
+        return output
+    }
+
+    // MARK: CSV
+
+    public static func csv(_ records: [ReportRecord], columns: [ReportColumn]) -> String {
+        var output = columns.map { CSVText.field($0.header) }.joined(separator: ",") + "\r\n"
+        for record in records {
+            let fields = columns.map { column -> String in
+                let value = record.value(at: column.path) ?? .null
+                if case .integer(let number) = value { return String(number) }
+                return CSVText.field(value.plainText)
+            }
+            output += fields.joined(separator: ",") + "\r\n"
+        }
+        return output
+    }
+
+    // MARK: JSON
+
+    public static func json(_ records: [ReportRecord]) -> String {
+        if records.isEmpty { return "[]\n" }
+        return "[\n" + records.map { "  " + $0.json }.joined(separator: ",\n") + "\n]\n"
+    }
+
+    public static func jsonLines(_ records: [ReportRecord]) -> String {
+        records.map { $0.json + "\n" }.joined()
+    }
+}
+
+/// CSV cells per RFC 4180, with spreadsheet formula injection neutralised (OWASP): a text cell that
+/// starts with `=`, `+`, `-`, `@`, tab or carriage return is prefixed with `'`. Numbers stay numbers.
+public enum CSVText {
+    public static func field(_ text: String) -> String {
+        var value = text
+        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first), !isNumber(value) {
+            value = "'" + value
+        }
+        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return value
+    }
+
+    static func isNumber(_ text: String) -> Bool {
+        var scalars = Substring(text)
+        if scalars.first == "-" || scalars.first == "+" { scalars = scalars.dropFirst() }
+        guard !scalars.isEmpty else { return false }
+        var dots = 0
+        for character in scalars {
+            if character == "." {
+                dots += 1
+            } else if !character.isASCII || !character.isNumber {
+                return false
+            }
+        }
+        return dots <= 1
+    }
+}
+
+/// Making evidence text safe and tidy for a terminal.
+public enum TerminalText {
+    /// Replaces control characters (ESC, BEL, CR, bidi overrides) with visible stand-ins; newlines become `⏎`.
+    public static func sanitize(_ text: String) -> String {
+        var output = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A: output.append("⏎")
+            case 0x09: output.append(" ")
+            case 0x00..<0x20, 0x7F, 0x80..<0xA0: output.append("\u{FFFD}")
+            case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F: output.append("\u{FFFD}")
+            default: output.append(scalar)
+            }
+        }
+        return String(output)
+    }
+
+    /// Display width: wide East Asian characters and emoji count two columns.
+    public static func width(_ text: String) -> Int {
+        var total = 0
+        for character in text {
+            guard let scalar = character.unicodeScalars.first else { continue }
+            let value = scalar.value
+            if (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
+                || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
+                || (0xFFE0...0xFFE6).contains(value) || (0x1F300...0x1FAFF).contains(value) || (0x20000...0x3FFFD).contains(value)
+            {
+                total += 2
+            } else {
+                total += 1
+            }
+        }
+        return total
+    }
+
+    public static func truncate(_ text: String, to maxWidth: Int) -> String {
+        guard width(text) > maxWidth else { return text }
+        var output = ""
+        var used = 0
+        for character in text {
+            let characterWidth = width(String(character))
+            if used + characterWidth > maxWidth - 1 { break }
+            output.append(character)
+            used += characterWidth
+        }
+        return output + "…"
+    }
+}

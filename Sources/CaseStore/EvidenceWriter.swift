@@ -1,0 +1,384 @@
+import EvidenceModel
+import Foundation
+import GRDB
+
+/// What the store records about an evidence file before reading it.
+public struct EvidenceDescription: Sendable {
+    public var sha256: String
+    public var sha1: String
+    public var md5: String
+    public var size: Int64
+    public var displayName: String
+    /// The path as given on the command line (used by verify; never shown as provenance).
+    public var sourcePath: String
+    /// `archive`, `folder` or `file`.
+    public var kind: String
+
+    public init(sha256: String, sha1: String, md5: String, size: Int64, displayName: String, sourcePath: String, kind: String) {
+        self.sha256 = sha256
+        self.sha1 = sha1
+        self.md5 = md5
+        self.size = size
+        self.displayName = displayName
+        self.sourcePath = sourcePath
+        self.kind = kind
+    }
+}
+
+/// How an evidence item ended.
+public enum EvidenceStatus: String, Sendable, Codable {
+    case ingesting, complete, partial, failed
+}
+
+/// An identifier occurrence ready to store: the parser's observation plus its normalized form.
+public struct ResolvedIdentifier: Sendable {
+    public var observation: IdentifierObservation
+    public var normalized: NormalizedIdentifier
+    /// `exact`, or `weak` for folded forms such as Gmail dot removal.
+    public var isWeak: Bool
+    public var assumption: String?
+    /// Locator of the occurrence (the record's locator, plus the text range for text matches).
+    public var locator: String
+
+    public init(observation: IdentifierObservation, normalized: NormalizedIdentifier, isWeak: Bool = false, assumption: String? = nil, locator: String) {
+        self.observation = observation
+        self.normalized = normalized
+        self.isWeak = isWeak
+        self.assumption = assumption
+        self.locator = locator
+    }
+}
+
+extension CaseStore {
+    /// The stored evidence item with this SHA-256, if any.
+    public func evidence(sha256: String) throws -> (id: Int64, status: EvidenceStatus, displayName: String)? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, status, displayName FROM evidence WHERE sha256 = ?", arguments: [sha256])
+            else { return nil }
+            return (row["id"], EvidenceStatus(rawValue: row["status"]) ?? .failed, row["displayName"])
+        }
+    }
+
+    /// Ingests one evidence item: removes what an interrupted earlier attempt left, inserts the
+    /// evidence as `ingesting`, hands a writer to `body`, and commits in batches. The caller ends with
+    /// `writer.finish(status:)`, which commits the last batch and the final status together, so an
+    /// evidence item is never `complete` unless all its records are there.
+    public func ingest<T>(
+        _ description: EvidenceDescription, runId: Int64?, examiner: String?, startedAt: Int64,
+        _ body: (EvidenceWriter) throws -> T
+    ) throws -> T {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    if let id = try Int64.fetchOne(db, sql: "SELECT id FROM evidence WHERE sha256 = ?", arguments: [description.sha256]) {
+                        try CaseStore.purgeEvidence(id, db)
+                    }
+                    try db.execute(
+                        sql: """
+                            INSERT INTO evidence(sha256, sha1, md5, size, displayName, sourcePath, kind, status, runId, examiner, ingestStartedAt)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, 'ingesting', ?, ?, ?)
+                            """,
+                        arguments: [
+                            description.sha256, description.sha1, description.md5, description.size, description.displayName,
+                            description.sourcePath, description.kind, runId, examiner, startedAt,
+                        ])
+                    return .commit
+                }
+                let evidenceId = db.lastInsertedRowID
+                let writer = try EvidenceWriter(db: db, evidenceId: evidenceId, runId: runId)
+                try db.beginTransaction(.immediate)
+                do {
+                    let result = try body(writer)
+                    if db.isInsideTransaction { try db.commit() }
+                    return result
+                } catch {
+                    if db.isInsideTransaction { try? db.rollback() }
+                    throw error
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw CaseStore.map(error, context: "cannot write evidence '\(description.displayName)'")
+        }
+    }
+
+    /// Deletes every row of an evidence item (an interrupted ingest), including its index entries.
+    static func purgeEvidence(_ id: Int64, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO eventSearch(eventSearch, rowid, text)
+                SELECT 'delete', id, text FROM event WHERE evidenceId = ? AND text IS NOT NULL
+                """, arguments: [id])
+        try db.execute(sql: "DELETE FROM identifierOccurrence WHERE evidenceId = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM attachment WHERE eventId IN (SELECT id FROM event WHERE evidenceId = ?)", arguments: [id])
+        try db.execute(sql: "DELETE FROM event WHERE evidenceId = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM warning WHERE evidenceId = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM evidenceAccount WHERE evidenceId = ?", arguments: [id])
+        try db.execute(sql: "UPDATE member SET parentMemberId = NULL WHERE evidenceId = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM member WHERE evidenceId = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM evidence WHERE id = ?", arguments: [id])
+    }
+}
+
+/// Writes one evidence item's rows with prepared statements, committing every `batchSize` records.
+///
+/// Used only inside `CaseStore.ingest`; not thread-safe (one writer).
+public final class EvidenceWriter {
+    let db: Database
+    public let evidenceId: Int64
+    let runId: Int64?
+    public var batchSize = 20_000
+    private var pending = 0
+    public private(set) var recordCount = 0
+    public private(set) var warningCount = 0
+
+    private let insertMember: Statement
+    private let updateMember: Statement
+    private let insertEvent: Statement
+    private let insertSearch: Statement
+    private let insertOccurrence: Statement
+    private let insertAttachment: Statement
+    private let insertWarning: Statement
+    private let findIdentifier: Statement
+    private let insertIdentifier: Statement
+    private var accountIds: [AccountKey: Int64] = [:]
+    private var accountsLinked: Set<Int64> = []
+    private var conversationIds: [String: Int64] = [:]
+    private var identifierIds: [NormalizedIdentifier: Int64] = [:]
+
+    init(db: Database, evidenceId: Int64, runId: Int64?) throws {
+        self.db = db
+        self.evidenceId = evidenceId
+        self.runId = runId
+        insertMember = try db.makeStatement(
+            sql: """
+                INSERT INTO member(evidenceId, parentMemberId, path, name, type, declaredSize, modifiedAt, status, pathFindings)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'reading', ?)
+                """)
+        updateMember = try db.makeStatement(
+            sql: """
+                UPDATE member SET size = ?, sha256 = ?, status = ?, parser = ?, parserVersion = ?, recordCount = ?,
+                warningCount = ?, error = ? WHERE id = ?
+                """)
+        insertEvent = try db.makeStatement(
+            sql: """
+                INSERT INTO event(evidenceId, memberId, locator, parser, parserVersion, platform, kind, occurredAt, timeRaw,
+                timePrecision, timeZoneSource, actorAccountId, conversationId, text, details)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        insertSearch = try db.makeStatement(sql: "INSERT INTO eventSearch(rowid, text) VALUES (?, ?)")
+        insertOccurrence = try db.makeStatement(
+            sql: """
+                INSERT INTO identifierOccurrence(identifierId, rawValue, strength, source, field, accountId, eventId,
+                evidenceId, memberId, locator, observedAt, assumption) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        insertAttachment = try db.makeStatement(
+            sql: "INSERT INTO attachment(eventId, memberPath, reference, mediaType) VALUES (?, ?, ?, ?)")
+        insertWarning = try db.makeStatement(
+            sql: "INSERT INTO warning(evidenceId, memberId, runId, source, code, message, locator) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        findIdentifier = try db.makeStatement(sql: "SELECT id FROM identifier WHERE kind = ? AND value = ?")
+        insertIdentifier = try db.makeStatement(sql: "INSERT INTO identifier(kind, value, notes) VALUES (?, ?, ?)")
+    }
+
+    private func tick() throws {
+        recordCount += 1
+        pending += 1
+        if pending >= batchSize {
+            try db.commit()
+            try db.beginTransaction(.immediate)
+            pending = 0
+        }
+    }
+
+    // MARK: Members
+
+    /// Records a member as it starts being read; returns its row id.
+    public func beginMember(
+        storedPath: String, name: String, parentMemberId: Int64?, type: String, declaredSize: Int64?, modifiedAt: Int64?,
+        pathFindings: [String]
+    ) throws -> Int64 {
+        try insertMember.execute(arguments: [
+            evidenceId, parentMemberId, storedPath, name, type, declaredSize, modifiedAt, pathFindings.joined(separator: ","),
+        ])
+        return db.lastInsertedRowID
+    }
+
+    /// Records how a member ended.
+    public func finishMember(
+        _ id: Int64, size: Int64, sha256: String?, status: String, parser: String?, parserVersion: Int?, recordCount: Int,
+        warningCount: Int, error: String?
+    ) throws {
+        try updateMember.execute(arguments: [size, sha256, status, parser, parserVersion, recordCount, warningCount, error, id])
+    }
+
+    // MARK: Records
+
+    /// The row id of an account, creating or completing it.
+    @discardableResult
+    public func account(_ account: Account, memberId: Int64) throws -> Int64 {
+        let id = try accountId(
+            account.key, platformUserId: account.platformUserId, handle: account.handle, displayName: account.displayName)
+        try db.execute(
+            sql: """
+                INSERT INTO evidenceAccount(evidenceId, accountId, isExportOwner, memberId, locator) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(evidenceId, accountId) DO UPDATE SET isExportOwner = max(isExportOwner, excluded.isExportOwner)
+                """,
+            arguments: [evidenceId, id, account.isExportOwner ? 1 : 0, memberId, account.provenance.locator])
+        accountsLinked.insert(id)
+        try tick()
+        return id
+    }
+
+    func accountId(_ key: AccountKey, platformUserId: String? = nil, handle: String? = nil, displayName: String? = nil) throws -> Int64 {
+        if let id = accountIds[key], platformUserId == nil, handle == nil, displayName == nil { return id }
+        let userId = platformUserId ?? (key.key.hasPrefix("id:") ? String(key.key.dropFirst(3)) : nil)
+        let handleValue = handle ?? (key.key.hasPrefix("handle:") ? String(key.key.dropFirst(7)) : nil)
+        if let row = try Row.fetchOne(
+            db, sql: "SELECT id FROM account WHERE platform = ? AND accountKey = ?", arguments: [key.platform.rawValue, key.key])
+        {
+            let id: Int64 = row["id"]
+            try db.execute(
+                sql: """
+                    UPDATE account SET platformUserId = coalesce(?, platformUserId), handle = coalesce(?, handle),
+                    displayName = coalesce(?, displayName) WHERE id = ?
+                    """, arguments: [userId, handleValue, displayName, id])
+            accountIds[key] = id
+            return id
+        }
+        try db.execute(
+            sql: "INSERT INTO account(platform, accountKey, platformUserId, handle, displayName) VALUES (?, ?, ?, ?, ?)",
+            arguments: [key.platform.rawValue, key.key, userId, handleValue, displayName])
+        let id = db.lastInsertedRowID
+        accountIds[key] = id
+        return id
+    }
+
+    private func linkAccount(_ id: Int64, memberId: Int64, locator: String) throws {
+        guard accountsLinked.insert(id).inserted else { return }
+        try db.execute(
+            sql: """
+                INSERT INTO evidenceAccount(evidenceId, accountId, isExportOwner, memberId, locator) VALUES (?, ?, 0, ?, ?)
+                ON CONFLICT(evidenceId, accountId) DO NOTHING
+                """, arguments: [evidenceId, id, memberId, locator])
+    }
+
+    public func conversation(_ conversation: Conversation, memberId: Int64) throws {
+        let id = try conversationId(platform: conversation.platform, key: conversation.key, title: conversation.title)
+        for participant in conversation.participants {
+            let accountId = try accountId(participant)
+            try linkAccount(accountId, memberId: memberId, locator: conversation.provenance.locator)
+            try db.execute(
+                sql: "INSERT INTO conversationMember(conversationId, accountId) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                arguments: [id, accountId])
+        }
+        try tick()
+    }
+
+    private func conversationId(platform: Platform, key: String, title: String? = nil) throws -> Int64 {
+        let cacheKey = platform.rawValue + "|" + key
+        if let id = conversationIds[cacheKey], title == nil { return id }
+        if let id = try Int64.fetchOne(
+            db, sql: "SELECT id FROM conversation WHERE platform = ? AND conversationKey = ?", arguments: [platform.rawValue, key])
+        {
+            if let title { try db.execute(sql: "UPDATE conversation SET title = ? WHERE id = ?", arguments: [title, id]) }
+            conversationIds[cacheKey] = id
+            return id
+        }
+        try db.execute(
+            sql: "INSERT INTO conversation(platform, conversationKey, title) VALUES (?, ?, ?)",
+            arguments: [platform.rawValue, key, title])
+        let id = db.lastInsertedRowID
+        conversationIds[cacheKey] = id
+        return id
+    }
+
+    /// Writes an event with its identifiers and attachments; returns the event id.
+    @discardableResult
+    public func event(_ event: Event, memberId: Int64, identifiers: [ResolvedIdentifier]) throws -> Int64 {
+        var actorId: Int64?
+        if let actor = event.actor {
+            actorId = try accountId(actor)
+            try linkAccount(actorId!, memberId: memberId, locator: event.provenance.locator)
+        }
+        let conversation = try event.conversationKey.map { try conversationId(platform: event.platform, key: $0) }
+        let details = JSONText.stringObject(event.details.map { ($0.name, $0.value) })
+        let time = event.occurredAt
+        try insertEvent.execute(arguments: [
+            evidenceId, memberId, event.provenance.locator, event.provenance.parser, event.provenance.parserVersion,
+            event.platform.rawValue, event.kind.rawValue, time?.microseconds, time?.raw, time?.precision.rawValue,
+            time?.zoneSource.rawValue, actorId, conversation, event.text, details,
+        ])
+        let eventId = db.lastInsertedRowID
+        if let text = event.text, !text.isEmpty {
+            try insertSearch.execute(arguments: [eventId, text])
+        }
+        for attachment in event.attachments {
+            try insertAttachment.execute(arguments: [eventId, attachment.memberPath, attachment.reference, attachment.mediaType])
+        }
+        for identifier in identifiers {
+            try occurrence(identifier, eventId: eventId, memberId: memberId)
+        }
+        try tick()
+        return eventId
+    }
+
+    /// Writes an identifier that belongs to an account but to no event.
+    public func identifier(_ identifier: ResolvedIdentifier, memberId: Int64) throws {
+        try occurrence(identifier, eventId: nil, memberId: memberId)
+        try tick()
+    }
+
+    private func occurrence(_ identifier: ResolvedIdentifier, eventId: Int64?, memberId: Int64) throws {
+        let identifierId = try identifierId(identifier.normalized)
+        var accountId: Int64?
+        if let key = identifier.observation.accountKey {
+            accountId = try self.accountId(key)
+            try linkAccount(accountId!, memberId: memberId, locator: identifier.locator)
+        }
+        let observation = identifier.observation
+        try insertOccurrence.execute(arguments: [
+            identifierId, observation.raw, identifier.isWeak ? "weak" : "exact", observation.source.rawValue, observation.field,
+            accountId, eventId, evidenceId, memberId, identifier.locator, observation.observedAt?.microseconds,
+            identifier.assumption,
+        ])
+    }
+
+    private func identifierId(_ identifier: NormalizedIdentifier) throws -> Int64 {
+        if let id = identifierIds[identifier] { return id }
+        let id: Int64
+        if let existing = try Int64.fetchOne(findIdentifier, arguments: [identifier.kind.rawValue, identifier.value]) {
+            id = existing
+        } else {
+            try insertIdentifier.execute(arguments: [identifier.kind.rawValue, identifier.value, identifier.notes.joined(separator: ",")])
+            id = db.lastInsertedRowID
+        }
+        if identifierIds.count > 200_000 { identifierIds.removeAll(keepingCapacity: true) }
+        identifierIds[identifier] = id
+        return id
+    }
+
+    /// Records a warning or an archive finding.
+    public func warning(source: String, code: String, message: String, locator: String, memberId: Int64?) throws {
+        try insertWarning.execute(arguments: [evidenceId, memberId, runId, source, code, message, locator])
+        warningCount += 1
+        try tick()
+    }
+
+    /// Commits the last batch together with the evidence's final status and counts.
+    public func finish(status: EvidenceStatus, platforms: [Platform], endedAt: Int64) throws {
+        try db.execute(
+            sql: """
+                UPDATE evidence SET status = ?, platforms = ?, ingestEndedAt = ?,
+                memberCount = (SELECT count(*) FROM member WHERE evidenceId = ?),
+                recordCount = ?, warningCount = (SELECT count(*) FROM warning WHERE evidenceId = ?)
+                WHERE id = ?
+                """,
+            arguments: [
+                status.rawValue, platforms.map(\.rawValue).joined(separator: ","), endedAt, evidenceId, recordCount,
+                evidenceId, evidenceId,
+            ])
+        try db.commit()
+        pending = 0
+    }
+}

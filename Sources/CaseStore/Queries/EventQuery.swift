@@ -1,0 +1,176 @@
+import EvidenceModel
+import GRDB
+
+/// Filters shared by search and timeline.
+public struct EventFilter: Sendable {
+    /// Inclusive lower bound, UTC microseconds.
+    public var since: Int64?
+    /// Exclusive upper bound, UTC microseconds.
+    public var until: Int64?
+    public var platforms: [Platform] = []
+    public var kinds: [EventKind] = []
+    /// An account as typed: `@handle`, `handle`, a platform user id, or `platform:handle`.
+    public var account: String?
+    /// Normalized identifiers; an event matches when any of them occurs in it.
+    public var identifiers: [NormalizedIdentifier] = []
+    /// 0 means no limit.
+    public var limit: Int = 0
+
+    public init() {}
+}
+
+/// One event as queries return it, with everything needed to show and cite it.
+public struct EventRow: Sendable, Hashable {
+    public var id: Int64
+    public var occurredAt: Int64?
+    public var timeRaw: String?
+    public var timePrecision: String?
+    public var timeZoneSource: String?
+    public var platform: String
+    public var kind: String
+    /// The actor's handle, user id or key, in that order of preference.
+    public var account: String?
+    public var accountHandle: String?
+    public var accountUserId: String?
+    public var conversation: String?
+    public var text: String?
+    /// The matching passage with hits between « and », for search results.
+    public var snippet: String?
+    public var details: String
+    public var evidenceSHA256: String
+    public var evidenceName: String
+    public var memberPath: String
+    public var locator: String
+    public var parser: String
+    public var parserVersion: Int
+}
+
+extension CaseStore {
+    private static let eventColumns = """
+        e.id, e.occurredAt, e.timeRaw, e.timePrecision, e.timeZoneSource, e.platform, e.kind, e.text, e.details,
+        e.locator, e.parser, e.parserVersion, a.handle AS accountHandle, a.platformUserId AS accountUserId,
+        a.accountKey AS accountKey, c.conversationKey AS conversationKey, v.sha256 AS evidenceSHA256,
+        v.displayName AS evidenceName, m.path AS memberPath
+        """
+    private static let eventJoins = """
+        LEFT JOIN account a ON a.id = e.actorAccountId
+        LEFT JOIN conversation c ON c.id = e.conversationId
+        JOIN evidence v ON v.id = e.evidenceId
+        JOIN member m ON m.id = e.memberId
+        """
+
+    private static func whereClause(_ filter: EventFilter, arguments: inout StatementArguments) -> [String] {
+        var clauses: [String] = []
+        if let since = filter.since {
+            clauses.append("e.occurredAt >= ?")
+            _ = arguments.append(contentsOf: [since])
+        }
+        if let until = filter.until {
+            clauses.append("e.occurredAt < ?")
+            _ = arguments.append(contentsOf: [until])
+        }
+        if !filter.platforms.isEmpty {
+            clauses.append("e.platform IN (\(Array(repeating: "?", count: filter.platforms.count).joined(separator: ",")))")
+            _ = arguments.append(contentsOf: StatementArguments(filter.platforms.map(\.rawValue)))
+        }
+        if !filter.kinds.isEmpty {
+            clauses.append("e.kind IN (\(Array(repeating: "?", count: filter.kinds.count).joined(separator: ",")))")
+            _ = arguments.append(contentsOf: StatementArguments(filter.kinds.map(\.rawValue)))
+        }
+        if let account = filter.account {
+            var text = account
+            var platform: String?
+            if let colon = text.firstIndex(of: ":"), Platform(rawValue: String(text[..<colon])) != nil {
+                platform = String(text[..<colon])
+                text = String(text[text.index(after: colon)...])
+            }
+            if text.hasPrefix("@") { text.removeFirst() }
+            clauses.append(
+                """
+                e.actorAccountId IN (SELECT id FROM account WHERE (handle = ? COLLATE NOCASE OR platformUserId = ?
+                OR accountKey = ?) AND (? IS NULL OR platform = ?))
+                """)
+            _ = arguments.append(contentsOf: [text, text, text, platform, platform])
+        }
+        if !filter.identifiers.isEmpty {
+            let pairs = Array(repeating: "(i.kind = ? AND i.value = ?)", count: filter.identifiers.count).joined(separator: " OR ")
+            clauses.append(
+                """
+                e.id IN (SELECT o.eventId FROM identifierOccurrence o JOIN identifier i ON i.id = o.identifierId
+                WHERE o.eventId IS NOT NULL AND (\(pairs)))
+                """)
+            for identifier in filter.identifiers {
+                _ = arguments.append(contentsOf: [identifier.kind.rawValue, identifier.value])
+            }
+        }
+        return clauses
+    }
+
+    private static func eventRow(_ row: Row, snippet: String? = nil) -> EventRow {
+        let handle: String? = row["accountHandle"]
+        let userId: String? = row["accountUserId"]
+        let key: String? = row["accountKey"]
+        return EventRow(
+            id: row["id"], occurredAt: row["occurredAt"], timeRaw: row["timeRaw"], timePrecision: row["timePrecision"],
+            timeZoneSource: row["timeZoneSource"], platform: row["platform"], kind: row["kind"],
+            account: handle.map { "@" + $0 } ?? userId ?? key, accountHandle: handle, accountUserId: userId,
+            conversation: row["conversationKey"], text: row["text"], snippet: snippet ?? row["snippet"],
+            details: row["details"], evidenceSHA256: row["evidenceSHA256"], evidenceName: row["evidenceName"],
+            memberPath: row["memberPath"], locator: row["locator"], parser: row["parser"], parserVersion: row["parserVersion"])
+    }
+
+    /// Full-text search, newest first (events without a time last).
+    ///
+    /// - Throws: `StoreError` `.querySyntax` for an invalid raw pattern (never the SQLite message).
+    public func search(_ pattern: SearchPattern, filter: EventFilter, oldestFirst: Bool = false) throws -> [EventRow] {
+        var arguments: StatementArguments = [pattern.expression]
+        var clauses = ["eventSearch MATCH ?"]
+        clauses += CaseStore.whereClause(filter, arguments: &arguments)
+        let order = oldestFirst ? "e.occurredAt IS NULL, e.occurredAt ASC, e.id ASC" : "e.occurredAt IS NULL, e.occurredAt DESC, e.id DESC"
+        var sql = """
+            SELECT \(CaseStore.eventColumns), snippet(eventSearch, 0, '«', '»', '…', 16) AS snippet
+            FROM eventSearch JOIN event e ON e.id = eventSearch.rowid
+            \(CaseStore.eventJoins)
+            WHERE \(clauses.joined(separator: " AND "))
+            ORDER BY \(order)
+            """
+        if filter.limit > 0 {
+            sql += " LIMIT ?"
+            _ = arguments.append(contentsOf: [filter.limit])
+        }
+        do {
+            return try pool.read { db in
+                try Row.fetchAll(db, sql: sql, arguments: arguments).map { CaseStore.eventRow($0) }
+            }
+        } catch let error as DatabaseError {
+            if error.resultCode == .SQLITE_ERROR {
+                if pattern.isRaw {
+                    throw StoreError(
+                        .querySyntax,
+                        "the search expression is not valid FTS5 syntax – check quotes and operators (AND, OR, NOT, NEAR(), prefix*) or drop --raw",
+                        cause: error)
+                }
+                throw StoreError(.querySyntax, "the search text could not be used – simplify it", cause: error)
+            }
+            throw CaseStore.map(error, context: "search failed")
+        }
+    }
+
+    /// Every matching event in time order (events without a time last).
+    public func timeline(_ filter: EventFilter, newestFirst: Bool = false) throws -> [EventRow] {
+        var arguments = StatementArguments()
+        let clauses = CaseStore.whereClause(filter, arguments: &arguments)
+        let order = newestFirst ? "e.occurredAt IS NULL, e.occurredAt DESC, e.id DESC" : "e.occurredAt IS NULL, e.occurredAt ASC, e.id ASC"
+        var sql = """
+            SELECT \(CaseStore.eventColumns), NULL AS snippet FROM event e
+            \(CaseStore.eventJoins)
+            \(clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "))
+            ORDER BY \(order)
+            """
+        if filter.limit > 0 {
+            sql += " LIMIT ?"
+            _ = arguments.append(contentsOf: [filter.limit])
+        }
+        return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map { CaseStore.eventRow($0) } }
+    }
+}

@@ -1,0 +1,167 @@
+import GRDB
+
+/// The case database schema. Migrations are append-only: a shipped migration is never edited.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-foundation") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    /// Tables singular, camelCase columns, explicit keys. Times are UTC microseconds.
+    static let v1 = """
+        CREATE TABLE caseInfo (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE run (
+            id INTEGER PRIMARY KEY,
+            toolVersion TEXT NOT NULL,
+            command TEXT NOT NULL,
+            arguments TEXT NOT NULL,
+            examiner TEXT,
+            startedAt INTEGER NOT NULL,
+            endedAt INTEGER,
+            exitStatus INTEGER
+        );
+        CREATE TABLE evidence (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            sha1 TEXT NOT NULL,
+            md5 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            displayName TEXT NOT NULL,
+            sourcePath TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('ingesting', 'complete', 'partial', 'failed')),
+            platforms TEXT NOT NULL DEFAULT '',
+            runId INTEGER REFERENCES run(id),
+            examiner TEXT,
+            ingestStartedAt INTEGER NOT NULL,
+            ingestEndedAt INTEGER,
+            memberCount INTEGER NOT NULL DEFAULT 0,
+            recordCount INTEGER NOT NULL DEFAULT 0,
+            warningCount INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE member (
+            id INTEGER PRIMARY KEY,
+            evidenceId INTEGER NOT NULL REFERENCES evidence(id),
+            parentMemberId INTEGER REFERENCES member(id),
+            path TEXT NOT NULL,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            declaredSize INTEGER,
+            size INTEGER,
+            sha256 TEXT,
+            modifiedAt INTEGER,
+            parser TEXT,
+            parserVersion INTEGER,
+            status TEXT NOT NULL CHECK (status IN ('reading', 'parsed', 'unparsed', 'failed', 'container', 'skipped')),
+            recordCount INTEGER NOT NULL DEFAULT 0,
+            warningCount INTEGER NOT NULL DEFAULT 0,
+            pathFindings TEXT NOT NULL DEFAULT '',
+            error TEXT
+        );
+        CREATE INDEX member_evidence ON member(evidenceId, id);
+        CREATE TABLE account (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            accountKey TEXT NOT NULL,
+            platformUserId TEXT,
+            handle TEXT,
+            displayName TEXT,
+            UNIQUE (platform, accountKey)
+        );
+        CREATE INDEX account_handle ON account(platform, handle COLLATE NOCASE);
+        CREATE TABLE evidenceAccount (
+            evidenceId INTEGER NOT NULL REFERENCES evidence(id),
+            accountId INTEGER NOT NULL REFERENCES account(id),
+            isExportOwner INTEGER NOT NULL,
+            memberId INTEGER REFERENCES member(id),
+            locator TEXT NOT NULL,
+            PRIMARY KEY (evidenceId, accountId)
+        ) WITHOUT ROWID;
+        CREATE TABLE conversation (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            conversationKey TEXT NOT NULL,
+            title TEXT,
+            UNIQUE (platform, conversationKey)
+        );
+        CREATE TABLE conversationMember (
+            conversationId INTEGER NOT NULL REFERENCES conversation(id),
+            accountId INTEGER NOT NULL REFERENCES account(id),
+            PRIMARY KEY (conversationId, accountId)
+        ) WITHOUT ROWID;
+        CREATE TABLE event (
+            id INTEGER PRIMARY KEY,
+            evidenceId INTEGER NOT NULL REFERENCES evidence(id),
+            memberId INTEGER NOT NULL REFERENCES member(id),
+            locator TEXT NOT NULL,
+            parser TEXT NOT NULL,
+            parserVersion INTEGER NOT NULL,
+            platform TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            occurredAt INTEGER,
+            timeRaw TEXT,
+            timePrecision TEXT,
+            timeZoneSource TEXT,
+            actorAccountId INTEGER REFERENCES account(id),
+            conversationId INTEGER REFERENCES conversation(id),
+            text TEXT,
+            details TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX event_time ON event(occurredAt, id);
+        CREATE INDEX event_evidence ON event(evidenceId);
+        CREATE INDEX event_actor ON event(actorAccountId, occurredAt);
+        CREATE VIRTUAL TABLE eventSearch USING fts5(
+            text, content = 'event', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+        );
+        CREATE TABLE identifier (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            value TEXT NOT NULL,
+            notes TEXT NOT NULL DEFAULT '',
+            UNIQUE (kind, value)
+        );
+        CREATE TABLE identifierOccurrence (
+            id INTEGER PRIMARY KEY,
+            identifierId INTEGER NOT NULL REFERENCES identifier(id),
+            rawValue TEXT NOT NULL,
+            strength TEXT NOT NULL CHECK (strength IN ('exact', 'weak')),
+            source TEXT NOT NULL,
+            field TEXT NOT NULL,
+            accountId INTEGER REFERENCES account(id),
+            eventId INTEGER REFERENCES event(id),
+            evidenceId INTEGER NOT NULL REFERENCES evidence(id),
+            memberId INTEGER NOT NULL REFERENCES member(id),
+            locator TEXT NOT NULL,
+            observedAt INTEGER,
+            assumption TEXT
+        );
+        CREATE INDEX occurrence_identifier ON identifierOccurrence(identifierId);
+        CREATE INDEX occurrence_event ON identifierOccurrence(eventId);
+        CREATE INDEX occurrence_evidence ON identifierOccurrence(evidenceId);
+        CREATE TABLE attachment (
+            id INTEGER PRIMARY KEY,
+            eventId INTEGER NOT NULL REFERENCES event(id),
+            memberPath TEXT,
+            reference TEXT NOT NULL,
+            mediaType TEXT
+        );
+        CREATE INDEX attachment_event ON attachment(eventId);
+        CREATE TABLE warning (
+            id INTEGER PRIMARY KEY,
+            evidenceId INTEGER NOT NULL REFERENCES evidence(id),
+            memberId INTEGER REFERENCES member(id),
+            runId INTEGER REFERENCES run(id),
+            source TEXT NOT NULL,
+            code TEXT NOT NULL,
+            message TEXT NOT NULL,
+            locator TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX warning_evidence ON warning(evidenceId, code);
+        """
+}

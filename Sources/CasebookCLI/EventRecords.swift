@@ -1,0 +1,86 @@
+import CaseReports
+import CaseStore
+import Foundation
+import Casebook
+import EvidenceModel
+
+/// Turns stored rows into report rows with the schema's names (`id`, `occurredAt`, `platform`,
+/// `kind`, `account`, `text`, `provenance`), so scripts can rely on them.
+enum EventRecords {
+    static func record(_ row: EventRow, zone: TimeZone?, includeSnippet: Bool) -> ReportRecord {
+        var fields: [(String, ReportValue)] = [
+            ("id", .integer(row.id)),
+            ("occurredAt", .optional(row.occurredAt.map { Timestamp.iso8601(microseconds: $0, precision: .second) })),
+            ("time", .string(TimeInput.display(row.occurredAt, zone: zone, precision: row.timePrecision))),
+            ("timeRaw", .optional(row.timeRaw)),
+            ("platform", .string(row.platform)),
+            ("kind", .string(row.kind)),
+            ("account", .optional(row.account)),
+            ("conversation", .optional(row.conversation)),
+            ("text", .optional(row.text)),
+        ]
+        if includeSnippet { fields.append(("snippet", .optional(row.snippet))) }
+        fields.append(
+            (
+                "provenance",
+                .object(
+                    ReportRecord([
+                        ("evidence", .string(row.evidenceSHA256)),
+                        ("evidenceName", .string(row.evidenceName)),
+                        ("member", .string(row.memberPath)),
+                        ("locator", .string(row.locator)),
+                        ("parser", .string("\(row.parser)@\(row.parserVersion)")),
+                    ]))
+            ))
+        return ReportRecord(fields)
+    }
+
+    static func columns(includeSnippet: Bool, zone: TimeZone?) -> [ReportColumn] {
+        var columns = [
+            ReportColumn("ID", "id"),
+            ReportColumn(zone == nil ? "TIME (UTC)" : "TIME (\(zone!.identifier))", "time"),
+            ReportColumn("PLATFORM", "platform"),
+            ReportColumn("ACCOUNT", "account", maxWidth: 24),
+            ReportColumn("KIND", "kind"),
+            ReportColumn(includeSnippet ? "MATCH" : "TEXT", includeSnippet ? "snippet" : "text", maxWidth: 60),
+        ]
+        columns.append(ReportColumn("PROVENANCE", "provenance.short", maxWidth: 80))
+        return columns
+    }
+
+    /// Adds `provenance.short` (`1a2b3c4d › data/tweets.js @ /0/tweet`) for tables.
+    static func withShortProvenance(_ record: ReportRecord, _ row: EventRow) -> ReportRecord {
+        var copy = record
+        if let index = copy.fields.firstIndex(where: { $0.key == "provenance" }), case .object(var provenance) = copy.fields[index].value {
+            provenance.fields.append(
+                .init(key: "short", value: .string("\(row.evidenceSHA256.prefix(8)) › \(row.memberPath.replacingOccurrences(of: "!/", with: " › ")) @ \(row.locator)")))
+            copy.fields[index].value = .object(provenance)
+        }
+        return copy
+    }
+
+    static func render(_ rows: [EventRow], format: OutputFormat, zone: TimeZone?, includeSnippet: Bool) -> String {
+        let records = rows.map { row -> ReportRecord in
+            let record = record(row, zone: zone, includeSnippet: includeSnippet)
+            return format == .table || format == .csv ? withShortProvenance(record, row) : record
+        }
+        var columns = columns(includeSnippet: includeSnippet, zone: zone)
+        if format == .csv {
+            columns = [
+                ReportColumn("id", "id"), ReportColumn("occurredAt", "occurredAt"), ReportColumn("time", "time"),
+                ReportColumn("timeRaw", "timeRaw"), ReportColumn("platform", "platform"), ReportColumn("kind", "kind"),
+                ReportColumn("account", "account"), ReportColumn("conversation", "conversation"), ReportColumn("text", "text"),
+            ]
+            if includeSnippet { columns.append(ReportColumn("snippet", "snippet")) }
+            columns += [
+                ReportColumn("evidence", "provenance.evidence"), ReportColumn("member", "provenance.member"),
+                ReportColumn("locator", "provenance.locator"), ReportColumn("parser", "provenance.parser"),
+            ]
+        }
+        var output = ""
+        if format == .table {
+            output += "# times shown in \(zone?.identifier ?? "UTC"); \(rows.count) event\(rows.count == 1 ? "" : "s")\n"
+        }
+        return output + ReportRenderer.render(records, columns: columns, format: format)
+    }
+}

@@ -1,0 +1,113 @@
+import ArgumentParser
+import CaseStore
+import Casebook
+import EvidenceModel
+import Foundation
+import Logging
+
+extension CasebookCommand {
+    /// `casebook ingest EVIDENCE...`
+    struct IngestCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "ingest",
+            abstract: "Read export archives, folders or files into the case (read-only; nothing is unpacked to disk).")
+
+        @Argument(help: "Evidence: zip, tar(.gz/.xz/.bz2/.zst), 7z, a folder, or a single export file.")
+        var evidence: [String]
+
+        @OptionGroup var caseOptions: CaseOptions
+
+        @Option(help: "The examiner's name, recorded with the run and the evidence.")
+        var examiner: String?
+
+        @Option(help: "The case name, recorded in the case file.")
+        var caseName: String?
+
+        @Option(help: "Region for phone numbers written without a country code (ISO 3166 code, e.g. US, DE).")
+        var defaultRegion: String?
+
+        @Flag(help: "Print plain progress lines even on a terminal.")
+        var plain = false
+
+        func validate() throws {
+            if evidence.isEmpty { throw ValidationError("name at least one evidence file or folder") }
+            if let region = defaultRegion, region.count != 2 || !region.allSatisfy(\.isLetter) {
+                throw ValidationError("--default-region '\(region)' is not a two-letter country code such as US or DE")
+            }
+        }
+
+        func run() throws {
+            let store = try CaseStore(path: caseOptions.casePath, create: true)
+            var info: [String: String] = [:]
+            if let caseName { info["caseName"] = caseName }
+            if let examiner { info["examiner"] = examiner }
+            if !info.isEmpty { try store.setCaseInfo(info) }
+            let now = { Int64(Date().timeIntervalSince1970 * 1_000_000) }
+            let runId = try store.beginRun(
+                toolVersion: CasebookVersion.version, command: "ingest", arguments: Array(CommandLine.arguments.dropFirst()),
+                examiner: examiner, startedAt: now())
+            var options = IngestOptions()
+            options.examiner = examiner
+            options.caseName = caseName
+            options.defaultRegion = defaultRegion?.uppercased()
+            let progress: any IngestProgress =
+                !plain && Console.stderrIsTerminal && Console.stdoutIsTerminal ? TerminalProgress() : PlainProgress()
+            let session = IngestSession(
+                store: store, options: options, runId: runId, progress: progress, logger: Logger(label: "casebook.ingest"))
+            var status: Int32 = 0
+            do {
+                let summaries = try session.ingest(paths: evidence)
+                for summary in summaries {
+                    Console.out(IngestSummaryText.render(summary))
+                }
+                status = IngestSummaryText.exitStatus(summaries)
+                try? store.endRun(runId, exitStatus: status, endedAt: now())
+            } catch {
+                let presented = ErrorPresentation.present(error)
+                try? store.endRun(runId, exitStatus: presented.status, endedAt: now())
+                throw error
+            }
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+}
+
+typealias IngestCommand = CasebookCommand.IngestCommand
+
+/// The per-evidence summary printed after an ingest.
+enum IngestSummaryText {
+    static func render(_ summary: IngestSummary) -> String {
+        var text = "\(summary.displayName)\n"
+        if let error = summary.error {
+            text += "  status: \(summary.outcome == .failed && summary.sha256.isEmpty ? "not ingested" : summary.outcome.rawValue)\n"
+            text += "  error: \(error)\n"
+            if summary.sha256.isEmpty { return text }
+        }
+        text += "  sha256: \(summary.sha256)  size: \(summary.size) bytes\n"
+        if summary.outcome == .alreadyPresent {
+            text += "  status: already in the case (same SHA-256); nothing added\n"
+            return text
+        }
+        text += "  status: \(summary.outcome.rawValue)"
+        text += summary.platforms.isEmpty ? "  (no known export recognized)\n" : "  platforms: \(summary.platforms.map(\.rawValue).joined(separator: ", "))\n"
+        text += "  members: \(summary.membersParsed) parsed, \(summary.membersUnparsed) unparsed, \(summary.membersFailed) failed"
+        if summary.membersContainer > 0 { text += ", \(summary.membersContainer) nested archives" }
+        if summary.membersSkipped > 0 { text += ", \(summary.membersSkipped) folders/links" }
+        text += "\n"
+        let kinds = summary.recordsByKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        text += "  records: \(summary.records)\(kinds.isEmpty ? "" : " (\(kinds))")\n"
+        text += "  warnings: \(summary.warnings)\n"
+        for line in summary.findings.prefix(20) { text += "  finding: \(line)\n" }
+        if summary.findings.count > 20 { text += "  … \(summary.findings.count - 20) more findings (casebook evidence --case … --warnings)\n" }
+        text += "  time: \(String(format: "%.2f", summary.seconds)) s\n"
+        return text
+    }
+
+    /// 66 when an item was missing, 65 when rejected, 10 with findings, else 0.
+    static func exitStatus(_ summaries: [IngestSummary]) -> Int32 {
+        if summaries.contains(where: { $0.errorStatus == 66 }) { return 66 }
+        if summaries.contains(where: { $0.errorStatus == 65 }) { return 65 }
+        if summaries.contains(where: { $0.hasFindings }) { return 10 }
+        return 0
+    }
+}
