@@ -1,0 +1,123 @@
+import CasebookTestSupport
+import Foundation
+import Testing
+
+/// Runs the real `casebook` binary on the project's sample exports, as a user would.
+@Suite(.serialized) struct EndToEndTests {
+    static let modern = SampleExportsLocator.path("twitter/modern-2022")
+    static let legacy = SampleExportsLocator.path("twitter/legacy-2020")
+
+    func casebook(_ arguments: String...) throws -> CasebookBinary.Output {
+        try CasebookBinary.run(arguments)
+    }
+
+    @Test func ingestSearchTimelineAndIdempotentReingest() throws {
+        let folder = try TemporaryFolder()
+        let before = try FileFingerprint.of(Self.modern).merging(try FileFingerprint.of(Self.legacy)) { a, _ in a }
+        // Zip one sample (as seized archives come) and ingest the other as a folder.
+        let zip = try folder.zip(folder: Self.modern, name: "twitter-modern.zip")
+        let casePath = folder.path + "/case.db"
+        let ingest = try casebook("ingest", zip, Self.legacy, "--case", casePath, "--examiner", "J. Doe", "--case-name", "Op Test")
+        #expect(ingest.status == 10, "unparsed members are findings: \(ingest.stderr)")
+        #expect(ingest.stdout.contains("status: complete"))
+        #expect(ingest.stdout.contains("unparsed"))
+
+        let search = try casebook("search", "meet at the station", "--case", casePath, "--format", "jsonl")
+        #expect(search.status == 0)
+        let lines = search.stdout.split(separator: "\n")
+        #expect(lines.count >= 2, "both accounts wrote the phrase")
+        for line in lines {
+            #expect(line.contains("\"provenance\":{\"evidence\":\""))
+            #expect(line.contains("\"locator\":\"/"))
+            #expect(line.contains("\"occurredAt\":\""))
+        }
+
+        let timeline = try casebook("timeline", "--case", casePath, "--tz", "Europe/Berlin", "--format", "csv")
+        #expect(timeline.status == 0)
+        #expect(timeline.stdout.hasPrefix("id,occurredAt,time,timeRaw,platform,kind,account"))
+
+        let json = try casebook("timeline", "--case", casePath, "--kind", "login", "--format", "json")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(!rows.isEmpty)
+        for row in rows {
+            #expect((row["occurredAt"] as? String)?.hasSuffix("Z") == true)
+            #expect(row["kind"] as? String == "login")
+        }
+
+        let again = try casebook("ingest", zip, "--case", casePath)
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("already in the case"))
+        let after = try FileFingerprint.of(Self.modern).merging(try FileFingerprint.of(Self.legacy)) { a, _ in a }
+        #expect(before == after, "evidence must be byte-identical after ingest")
+    }
+
+    @Test func sharedPhoneAndIPAreCorrelated() throws {
+        let folder = try TemporaryFolder()
+        let casePath = folder.path + "/case.db"
+        _ = try casebook("ingest", Self.modern, Self.legacy, "--case", casePath)
+        let correlate = try casebook("correlate", "--case", casePath, "--format", "json")
+        #expect(correlate.status == 0)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(correlate.stdout.utf8)) as? [[String: Any]])
+        let values = rows.compactMap { "\($0["kind"] ?? ""):\($0["value"] ?? "")" }
+        #expect(values.contains("ip:203.0.113.7"))
+        #expect(values.contains("phone:+15550104477"))
+        let pivot = try casebook("timeline", "--case", casePath, "--identifier", "203.0.113.7", "--format", "jsonl")
+        #expect(pivot.stdout.split(separator: "\n").count >= 2)
+    }
+
+    @Test func rawSyntaxErrorExits64WithoutSQLiteText() throws {
+        let folder = try TemporaryFolder()
+        let casePath = folder.path + "/case.db"
+        _ = try casebook("ingest", Self.legacy, "--case", casePath)
+        let bad = try casebook("search", "\"unclosed AND", "--raw", "--case", casePath)
+        #expect(bad.status == 64)
+        #expect(bad.stderr.hasPrefix("error: "))
+        #expect(!bad.stderr.lowercased().contains("sqlite"))
+        let empty = try casebook("search", "!!!", "--case", casePath)
+        #expect(empty.status == 64)
+    }
+
+    @Test func missingCaseAndEvidenceExit66() throws {
+        let folder = try TemporaryFolder()
+        let search = try casebook("search", "x", "--case", folder.path + "/none.db")
+        #expect(search.status == 66)
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/none.db"), "queries never create a case")
+        let ingest = try casebook("ingest", folder.path + "/missing.zip", "--case", folder.path + "/c.db")
+        #expect(ingest.status == 66)
+        #expect(ingest.stdout.contains("missing.zip"))
+    }
+
+    @Test func truncatedArchiveIsPartialAndNamesTheMember() throws {
+        let folder = try TemporaryFolder()
+        let zip = try folder.zip(folder: Self.modern, name: "modern.zip")
+        let data = try Data(contentsOf: URL(fileURLWithPath: zip))
+        let truncated = folder.path + "/truncated.zip"
+        try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: truncated))
+        let casePath = folder.path + "/case.db"
+        let ingest = try casebook("ingest", truncated, "--case", casePath)
+        #expect(ingest.status == 10)
+        #expect(ingest.stdout.contains("status: partial"))
+        #expect(ingest.stdout.contains("finding: truncated.zip"))
+        let evidence = try casebook("evidence", "--case", casePath, "--format", "json")
+        #expect(evidence.stdout.contains("\"status\":\"partial\""))
+    }
+
+    @Test func sharedTruncatedFixtureDoesNotCrash() throws {
+        guard let path = SampleExportsLocator.sharedFixture("hostile/archives/libarchive/test_read_format_zip_malformed1.zip") else {
+            print("skipped: ../shared/fixtures is absent")
+            return
+        }
+        let folder = try TemporaryFolder()
+        let ingest = try casebook("ingest", path, "--case", folder.path + "/case.db")
+        #expect([10, 65].contains(ingest.status), "\(ingest.stdout) \(ingest.stderr)")
+        #expect(ingest.stdout.contains("test_read_format_zip_malformed1.zip"))
+    }
+
+    @Test func readmeFormatsTableMatchesRegistry() throws {
+        let generated = try casebook("formats", "--markdown")
+        let readme = try String(contentsOfFile: SampleExportsLocator.repositoryRoot + "/README.md", encoding: .utf8)
+        let start = try #require(readme.range(of: "<!-- formats:begin -->\n"))
+        let end = try #require(readme.range(of: "<!-- formats:end -->"))
+        #expect(String(readme[start.upperBound..<end.lowerBound]) == generated.stdout, "run Scripts/update-readme")
+    }
+}
