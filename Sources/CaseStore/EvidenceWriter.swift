@@ -153,8 +153,8 @@ public final class EvidenceWriter {
         self.runId = runId
         insertMember = try db.makeStatement(
             sql: """
-                INSERT INTO member(evidenceId, parentMemberId, path, name, type, declaredSize, modifiedAt, status, pathFindings)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'reading', ?)
+                INSERT INTO member(id, evidenceId, parentMemberId, path, name, type, declaredSize, modifiedAt, status, pathFindings)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'reading', ?)
                 """)
         updateMember = try db.makeStatement(
             sql: """
@@ -193,13 +193,20 @@ public final class EvidenceWriter {
 
     // MARK: Members
 
-    /// Records a member as it starts being read; returns its row id.
+    /// The first member row id this writer may assign itself (ids are handed out by the reading
+    /// thread so that it never waits for the database; one ingest per case holds the ingest lock).
+    public private(set) lazy var firstFreeMemberId: Int64 = {
+        ((try? Int64.fetchOne(db, sql: "SELECT max(id) FROM member")) ?? nil).map { $0 + 1 } ?? 1
+    }()
+
+    /// Records a member as it starts being read; returns its row id (`id` when given).
+    @discardableResult
     public func beginMember(
-        storedPath: String, name: String, parentMemberId: Int64?, type: String, declaredSize: Int64?, modifiedAt: Int64?,
-        pathFindings: [String]
+        id: Int64? = nil, storedPath: String, name: String, parentMemberId: Int64?, type: String, declaredSize: Int64?,
+        modifiedAt: Int64?, pathFindings: [String]
     ) throws -> Int64 {
         try insertMember.execute(arguments: [
-            evidenceId, parentMemberId, storedPath, name, type, declaredSize, modifiedAt, pathFindings.joined(separator: ","),
+            id, evidenceId, parentMemberId, storedPath, name, type, declaredSize, modifiedAt, pathFindings.joined(separator: ","),
         ])
         return db.lastInsertedRowID
     }

@@ -6,6 +6,10 @@ import Foundation
 import Identifiers
 import Logging
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Options for one ingest command.
 public struct IngestOptions: Sendable {
     public var examiner: String?
@@ -79,15 +83,27 @@ public final class IngestSession {
         progress.evidenceStarted(name: displayName, index: index, count: count, expectedBytes: hashes.size)
         let startedAt = Int64(started.timeIntervalSince1970 * 1_000_000)
         summary = try store.ingest(description, runId: runId, examiner: options.examiner, startedAt: startedAt) { writer in
+            let queue = WriteQueue()
             let visitor = IngestVisitor(
-                writer: writer, evidenceSHA256: hashes.sha256, evidenceName: displayName, options: options, progress: progress)
+                queue: queue, firstMemberId: writer.firstFreeMemberId, evidenceSHA256: hashes.sha256,
+                evidenceName: displayName, options: options, progress: progress)
             var summary = summary
-            do {
-                try reader.walk(visitor)
-            } catch let error as ArchiveError {
-                // The evidence could not be opened as an archive at all.
-                visitor.rejected = error
+            // Reading, decompression, parsing and normalization run on their own thread; this thread
+            // owns the database connection and applies the batches in order.
+            let reading = ReadingThread {
+                do {
+                    try reader.walk(visitor)
+                } catch let error as ArchiveError {
+                    // The evidence could not be opened as an archive at all.
+                    visitor.rejected = error
+                } catch {}
+                visitor.flush()
+                queue.close()
             }
+            reading.start()
+            queue.drain(into: writer)
+            reading.join()
+            visitor.storeFailure = queue.failure
             if let failure = visitor.storeFailure { throw failure }
             let status: EvidenceStatus
             if visitor.rejected != nil {
@@ -123,8 +139,11 @@ public final class IngestSession {
 }
 
 /// Walks one evidence item and writes what parsers emit.
-final class IngestVisitor: EvidenceVisitor {
-    let writer: EvidenceWriter
+final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
+    let queue: WriteQueue
+    private var pending: [WriteQueue.Operation] = []
+    private var nextMemberId: Int64
+    private var recordsQueued = 0
     let evidenceSHA256: String
     let evidenceName: String
     let options: IngestOptions
@@ -132,6 +151,7 @@ final class IngestVisitor: EvidenceVisitor {
     let normalizer: IdentifierNormalizer
     var storeFailure: (any Error)?
     var rejected: ArchiveError?
+    var warnings = 0
     var lostData = false
     var platforms: [Platform] = []
     var counts: [String: Int] = [:]
@@ -144,8 +164,12 @@ final class IngestVisitor: EvidenceVisitor {
     private var bytesSeen: Int64 = 0
     private var lastProgress = Date.distantPast
 
-    init(writer: EvidenceWriter, evidenceSHA256: String, evidenceName: String, options: IngestOptions, progress: any IngestProgress) {
-        self.writer = writer
+    init(
+        queue: WriteQueue, firstMemberId: Int64, evidenceSHA256: String, evidenceName: String, options: IngestOptions,
+        progress: any IngestProgress
+    ) {
+        self.queue = queue
+        self.nextMemberId = firstMemberId
         self.evidenceSHA256 = evidenceSHA256
         self.evidenceName = evidenceName
         self.options = options
@@ -154,7 +178,7 @@ final class IngestVisitor: EvidenceVisitor {
     }
 
     var prefetchPatterns: [String] { ParserRegistry.prefetchPatterns }
-    var shouldStop: Bool { storeFailure != nil }
+    var shouldStop: Bool { queue.failure != nil }
 
     func beginLevel(_ level: ArchiveLevel) {
         let selection = ParserRegistry.selection(for: level.listing)
@@ -163,22 +187,30 @@ final class IngestVisitor: EvidenceVisitor {
         for platform in selection.platforms where !platforms.contains(platform) { platforms.append(platform) }
     }
 
-    private func store(_ body: () throws -> Void) {
-        guard storeFailure == nil else { return }
-        do { try body() } catch { storeFailure = error }
+    /// Queues a store operation; batches go to the writing thread every 512 operations.
+    private func store(_ operation: @escaping WriteQueue.Operation) {
+        pending.append(operation)
+        if pending.count >= 512 { flush() }
+    }
+
+    /// Hands what is queued to the writer.
+    func flush() {
+        queue.push(pending)
+        pending = []
     }
 
     private func memberId(for info: MemberInfo) -> Int64? {
         if let id = memberIds[info.path] { return id }
-        var id: Int64?
-        store {
-            id = try writer.beginMember(
-                storedPath: info.path.joined(separator: "!/"), name: info.name,
-                parentMemberId: memberIds[Array(info.path.dropLast())], type: info.type.rawValue,
-                declaredSize: info.declaredSize, modifiedAt: info.modifiedSeconds.map { $0 * 1_000_000 },
-                pathFindings: info.pathFindings)
+        let id = nextMemberId
+        nextMemberId += 1
+        memberIds[info.path] = id
+        let parent = memberIds[Array(info.path.dropLast())]
+        store { writer in
+            try writer.beginMember(
+                id: id, storedPath: info.path.joined(separator: "!/"), name: info.name, parentMemberId: parent,
+                type: info.type.rawValue, declaredSize: info.declaredSize,
+                modifiedAt: info.modifiedSeconds.map { $0 * 1_000_000 }, pathFindings: info.pathFindings)
         }
-        if let id { memberIds[info.path] = id }
         return id
     }
 
@@ -191,8 +223,9 @@ final class IngestVisitor: EvidenceVisitor {
             state: states[level.chain] ?? ExportState(), defaultRegion: options.defaultRegion,
             recordSink: { [unowned self] record in self.write(record, memberId: memberId, member: member) },
             warningSink: { [unowned self] warning in
-                self.store {
-                    try self.writer.warning(
+                self.warnings += 1
+                self.store { writer in
+                    try writer.warning(
                         source: warning.provenance.parser, code: warning.code, message: warning.message,
                         locator: warning.provenance.locator, memberId: memberId)
                 }
@@ -209,7 +242,8 @@ final class IngestVisitor: EvidenceVisitor {
             failure = "\(error)"
         }
         if let failure {
-            store {
+            warnings += 1
+            store { writer in
                 try writer.warning(
                     source: descriptor.identifier, code: "member-failed",
                     message: "\(descriptor.identifier) could not read this member: \(failure)", locator: "", memberId: memberId)
@@ -221,53 +255,57 @@ final class IngestVisitor: EvidenceVisitor {
     }
 
     private func write(_ record: Record, memberId: Int64, member: ArchiveMember) {
-        store {
-            switch record {
-            case .account(let account):
-                try writer.account(account, memberId: memberId)
-                recordsByKind["account", default: 0] += 1
-            case .conversation(let conversation):
-                try writer.conversation(conversation, memberId: memberId)
-                recordsByKind["conversation", default: 0] += 1
-            case .event(let event):
-                var resolved: [ResolvedIdentifier] = []
-                for observation in event.identifiers {
-                    resolved += try resolve(observation, locator: event.provenance.locator, memberId: memberId)
-                }
-                if options.extractFromText, let text = event.text, !text.isEmpty {
-                    for match in TextIdentifierExtractor.extract(from: text, platform: event.platform) {
-                        let observation = IdentifierObservation(
-                            kind: match.kind, raw: match.raw, field: "text", source: .text, platform: event.platform,
-                            observedAt: event.occurredAt, accountKey: event.actor)
-                        resolved += try resolve(
-                            observation, locator: "\(event.provenance.locator)#text[\(match.utf8Range.lowerBound)..\(match.utf8Range.upperBound)]",
-                            memberId: memberId, quiet: true)
-                    }
-                }
-                try writer.event(event, memberId: memberId, identifiers: resolved)
-                recordsByKind[event.kind.rawValue, default: 0] += 1
-            case .identifier(let observation, let provenance):
-                for identifier in try resolve(observation, locator: provenance.locator, memberId: memberId) {
-                    try writer.identifier(identifier, memberId: memberId)
-                }
-                recordsByKind["identifier", default: 0] += 1
+        recordsQueued += 1
+        switch record {
+        case .account(let account):
+            store { writer in try writer.account(account, memberId: memberId) }
+            recordsByKind["account", default: 0] += 1
+        case .conversation(let conversation):
+            store { writer in try writer.conversation(conversation, memberId: memberId) }
+            recordsByKind["conversation", default: 0] += 1
+        case .event(let event):
+            var resolved: [ResolvedIdentifier] = []
+            for observation in event.identifiers {
+                resolved += resolve(observation, locator: event.provenance.locator, memberId: memberId)
             }
+            if options.extractFromText, let text = event.text, !text.isEmpty {
+                for match in TextIdentifierExtractor.extract(from: text, platform: event.platform) {
+                    let observation = IdentifierObservation(
+                        kind: match.kind, raw: match.raw, field: "text", source: .text, platform: event.platform,
+                        observedAt: event.occurredAt, accountKey: event.actor)
+                    resolved += resolve(
+                        observation,
+                        locator: "\(event.provenance.locator)#text[\(match.utf8Range.lowerBound)..\(match.utf8Range.upperBound)]",
+                        memberId: memberId, quiet: true)
+                }
+            }
+            let identifiers = resolved
+            store { writer in try writer.event(event, memberId: memberId, identifiers: identifiers) }
+            recordsByKind[event.kind.rawValue, default: 0] += 1
+        case .identifier(let observation, let provenance):
+            let resolved = resolve(observation, locator: provenance.locator, memberId: memberId)
+            store { writer in
+                for identifier in resolved { try writer.identifier(identifier, memberId: memberId) }
+            }
+            recordsByKind["identifier", default: 0] += 1
         }
         let now = Date()
         if now.timeIntervalSince(lastProgress) > 0.2 {
             lastProgress = now
-            progress.progressed(bytes: bytesSeen + member.bytesRead, records: writer.recordCount)
+            progress.progressed(bytes: bytesSeen + member.bytesRead, records: recordsQueued)
         }
     }
 
-    private func resolve(_ observation: IdentifierObservation, locator: String, memberId: Int64, quiet: Bool = false) throws -> [ResolvedIdentifier] {
+    private func resolve(_ observation: IdentifierObservation, locator: String, memberId: Int64, quiet: Bool = false) -> [ResolvedIdentifier] {
         let result = normalizer.normalize(observation)
         guard let identifier = result.identifier else {
             if !quiet {
-                try writer.warning(
-                    source: "identifiers", code: "identifier-unusable",
-                    message: "\(observation.kind.rawValue) in \(observation.field) could not be normalized: \(result.problem ?? "unknown form")",
-                    locator: locator, memberId: memberId)
+                warnings += 1
+                let message = "\(observation.kind.rawValue) in \(observation.field) could not be normalized: \(result.problem ?? "unknown form")"
+                store { writer in
+                    try writer.warning(
+                        source: "identifiers", code: "identifier-unusable", message: message, locator: locator, memberId: memberId)
+                }
             }
             return []
         }
@@ -297,18 +335,21 @@ final class IngestVisitor: EvidenceVisitor {
             status = "unparsed"
         }
         counts[status, default: 0] += 1
-        store {
+        let error = result.readError?.message ?? parser?.failure ?? (info.isEncrypted ? "encrypted" : nil)
+        let size = result.size, sha256 = result.sha256
+        store { writer in
             try writer.finishMember(
-                memberId, size: result.size, sha256: result.sha256, status: status, parser: parser?.identifier,
+                memberId, size: size, sha256: sha256, status: status, parser: parser?.identifier,
                 parserVersion: parser?.version, recordCount: parser?.records ?? 0, warningCount: parser?.warnings ?? 0,
-                error: result.readError?.message ?? parser?.failure ?? (info.isEncrypted ? "encrypted" : nil))
+                error: error)
         }
     }
 
     func finding(_ finding: ArchiveFinding) {
         if finding.losesData { lostData = true }
         let memberId = finding.member.isEmpty ? nil : memberIds[finding.member]
-        store {
+        warnings += 1
+        store { writer in
             try writer.warning(
                 source: "archive", code: finding.code, message: finding.message, locator: finding.locator ?? "",
                 memberId: memberId)
@@ -320,4 +361,24 @@ final class IngestVisitor: EvidenceVisitor {
             findingLines.append("\(line): \(finding.message)")
         }
     }
+}
+
+/// A plain thread that runs one closure and can be joined.
+final class ReadingThread: @unchecked Sendable {
+    private let body: () -> Void
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ body: @escaping () -> Void) { self.body = body }
+
+    func start() {
+        let thread = Thread { [self] in
+            body()
+            done.signal()
+        }
+        // Deep JSON and nested archives recurse; give the reading thread a generous stack.
+        thread.stackSize = 64 << 20
+        thread.start()
+    }
+
+    func join() { done.wait() }
 }

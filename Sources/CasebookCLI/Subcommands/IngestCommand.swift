@@ -29,6 +29,9 @@ extension CasebookCommand {
         @Flag(help: "Print plain progress lines even on a terminal.")
         var plain = false
 
+        @Flag(help: "Exit with status 75 instead of waiting when another ingest is writing the same case.")
+        var noWait = false
+
         func validate() throws {
             if evidence.isEmpty { throw ValidationError("name at least one evidence file or folder") }
             if let region = defaultRegion, region.count != 2 || !region.allSatisfy(\.isLetter) {
@@ -37,6 +40,17 @@ extension CasebookCommand {
         }
 
         func run() throws {
+            let lock: CaseLock
+            do {
+                lock = try CaseLock(casePath: caseOptions.casePath, wait: !noWait) {
+                    Console.err("waiting: another Casebook process is writing '\(caseOptions.casePath)'…\n")
+                }
+            } catch let error as CaseLock.Busy {
+                throw CommandError(message: error.description, status: 75)
+            } catch {
+                throw CommandError(message: "cannot create the case lock beside '\(caseOptions.casePath)' – check the folder is writable", status: 73)
+            }
+            defer { withExtendedLifetime(lock) {} }
             let store = try CaseStore(path: caseOptions.casePath, create: true)
             var info: [String: String] = [:]
             if let caseName { info["caseName"] = caseName }

@@ -1,0 +1,48 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Serializes commands that write a case: one ingest (or tag, or verify) at a time per case file.
+///
+/// An advisory `flock` on `<case>.lock` beside the case file (never beside the evidence). A second
+/// writer waits, after saying so, unless `wait` is false; then it fails with `busy`.
+public final class CaseLock {
+    private let descriptor: Int32
+    public let path: String
+
+    public struct Busy: Error, CustomStringConvertible {
+        public var path: String
+        public var description: String {
+            "the case is being written by another Casebook process (lock '\(path)') – wait for it to finish and retry"
+        }
+    }
+
+    /// - Parameter onWait: called once if the lock is held by another process and we are about to wait.
+    public init(casePath: String, wait: Bool = true, onWait: () -> Void = {}) throws {
+        path = casePath + ".lock"
+        descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+        }
+        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard wait else {
+                close(descriptor)
+                throw Busy(path: path)
+            }
+            onWait()
+            while flock(descriptor, LOCK_EX) != 0 {
+                if errno != EINTR {
+                    close(descriptor)
+                    throw Busy(path: path)
+                }
+            }
+        }
+    }
+
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}

@@ -1,0 +1,69 @@
+import CaseStore
+import Foundation
+
+/// Hands batches of store operations from the reading thread to the writing thread.
+///
+/// Bounded (so memory stays flat when parsing outruns SQLite), ordered, and stops both sides on the
+/// first store failure (for example a full disk).
+final class WriteQueue: @unchecked Sendable {
+    typealias Operation = (EvidenceWriter) throws -> Void
+
+    private let condition = NSCondition()
+    private var batches: [[Operation]] = []
+    private var closed = false
+    private var storedFailure: (any Error)?
+    private let capacity: Int
+
+    init(capacity: Int = 8) { self.capacity = capacity }
+
+    var failure: (any Error)? {
+        condition.lock()
+        defer { condition.unlock() }
+        return storedFailure
+    }
+
+    /// Waits while the queue is full; drops the batch once the writer has failed.
+    func push(_ batch: [Operation]) {
+        guard !batch.isEmpty else { return }
+        condition.lock()
+        while batches.count >= capacity && storedFailure == nil { condition.wait() }
+        if storedFailure == nil {
+            batches.append(batch)
+            condition.broadcast()
+        }
+        condition.unlock()
+    }
+
+    /// No more batches will come.
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Applies batches in order until the queue is closed and empty, or an operation fails.
+    func drain(into writer: EvidenceWriter) {
+        while true {
+            condition.lock()
+            while batches.isEmpty && !closed { condition.wait() }
+            if batches.isEmpty {
+                condition.unlock()
+                return
+            }
+            let batch = batches.removeFirst()
+            condition.broadcast()
+            condition.unlock()
+            do {
+                for operation in batch { try operation(writer) }
+            } catch {
+                condition.lock()
+                storedFailure = error
+                batches.removeAll()
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+        }
+    }
+}
