@@ -24,7 +24,9 @@ import Testing
                 var paths: [String] = []
                 while let relative = enumerator?.nextObject() as? String {
                     var isDirectory: ObjCBool = false
-                    if manager.fileExists(atPath: casePath + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    if manager.fileExists(atPath: casePath + "/" + relative, isDirectory: &isDirectory),
+                        !isDirectory.boolValue
+                    {
                         paths.append(relative)
                     }
                 }
@@ -61,7 +63,8 @@ import Testing
         for type in ParserRegistry.all where Self.parsersWithoutSample[type.descriptor.identifier] == nil {
             let parser = type.init()
             let claimed = cases.contains { sample in
-                parser.recognize(sample.listing) > .no && sample.listing.paths.contains { parser.claims($0, in: sample.listing) }
+                parser.recognize(sample.listing) > .no
+                    && sample.listing.paths.contains { parser.claims($0, in: sample.listing) }
             }
             #expect(claimed, "\(type.descriptor.identifier) claims no member of any SampleExports case")
         }

@@ -8,7 +8,8 @@ import EvidenceModel
 /// emits a bare identifier record: `.ip` from `userCreationIp`, attributed to `accountId` (else the owner).
 public struct TwitterAccountCreationIpParser: ExportParser {
     public static let descriptor = ParserDescriptor(
-        identifier: "twitter.account-creation-ip", displayName: "Twitter account creation IP", platform: .twitter, version: 1,
+        identifier: "twitter.account-creation-ip", displayName: "Twitter account creation IP", platform: .twitter,
+        version: 1,
         memberPatterns: ["account-creation-ip.js"],
         formatNotes: "account-creation-ip.js, 2019+ archives.",
         knownLimits: "")
@@ -33,11 +34,13 @@ public struct TwitterAccountCreationIpParser: ExportParser {
                 context.warn("missing-field", "accountCreationIp entry has no userCreationIp", locator: creationLocator)
                 return
             }
-            let account = creation["accountId"]?.nonEmptyString.map { AccountKey.userId(.twitter, $0) }
+            let account =
+                creation["accountId"]?.nonEmptyString.map { AccountKey.userId(.twitter, $0) }
                 ?? TwitterArchive.ownerOrPlaceholder(in: context)
             context.emit(
                 .identifier(
-                    IdentifierObservation(kind: .ip, raw: address, field: "accountCreationIp.userCreationIp", accountKey: account),
+                    IdentifierObservation(
+                        kind: .ip, raw: address, field: "accountCreationIp.userCreationIp", accountKey: account),
                     context.provenance(creationLocator)))
         }
     }

@@ -6,7 +6,9 @@ import EvidenceModel
 enum TwitterAccountList {
     static func parse(_ member: ArchiveMember, in context: ParseContext, key: String, kind: EventKind) throws {
         try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in
-            guard let (entry, entryLocator) = TwitterArchive.record(in: item, key: key, locator: locator, context: context)
+            guard
+                let (entry, entryLocator) = TwitterArchive.record(
+                    in: item, key: key, locator: locator, context: context)
             else { return }
             guard let accountId = entry["accountId"]?.nonEmptyString else {
                 context.warn("missing-field", "\(key) entry has no accountId", locator: entryLocator)
@@ -14,14 +16,17 @@ enum TwitterAccountList {
             }
             let listed = AccountKey.userId(.twitter, accountId)
             var identifiers = [
-                IdentifierObservation(kind: .userId, raw: accountId, field: "\(key).accountId", platform: .twitter, accountKey: listed)
+                IdentifierObservation(
+                    kind: .userId, raw: accountId, field: "\(key).accountId", platform: .twitter, accountKey: listed)
             ]
             if let link = entry["userLink"]?.nonEmptyString {
-                identifiers.append(IdentifierObservation(kind: .url, raw: link, field: "\(key).userLink", accountKey: listed))
+                identifiers.append(
+                    IdentifierObservation(kind: .url, raw: link, field: "\(key).userLink", accountKey: listed))
             }
             context.emit(
                 Event(
-                    platform: .twitter, kind: kind, occurredAt: nil, actor: TwitterArchive.ownerOrPlaceholder(in: context),
+                    platform: .twitter, kind: kind, occurredAt: nil,
+                    actor: TwitterArchive.ownerOrPlaceholder(in: context),
                     identifiers: identifiers, provenance: context.provenance(entryLocator)))
         }
     }

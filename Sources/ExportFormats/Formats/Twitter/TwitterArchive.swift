@@ -56,17 +56,19 @@ public enum TwitterArchive {
         return stream.count
     }
 
-    /// The export owner's account key, from `account.js` (prefetched), or nil with a warning.
+    /// The export owner's account key, from `account.js` (prefetched) or, in Grailbird archives,
+    /// `data/js/user_details.js`; nil when neither names it.
     public static func owner(in context: ParseContext) -> AccountKey? {
         if let cached = context.state.values["twitter.ownerId"] { return .userId(.twitter, cached) }
-        guard let (_, bytes) = context.prefetched(matching: "account.js") else { return nil }
-        var stream = JSONArrayStream()
-        var parser = JSONParser()
         var ownerId: String?
-        try? bytes.withUnsafeBytes { raw in
-            try stream.feed(raw) { _, _, element in
-                guard ownerId == nil, let value = try? parser.parse(element) else { return }
-                ownerId = (value["account"] ?? value)["accountId"]?.string
+        if let (_, bytes) = context.prefetched(matching: "account.js") {
+            var stream = JSONArrayStream()
+            var parser = JSONParser()
+            try? bytes.withUnsafeBytes { raw in
+                try stream.feed(raw) { _, _, element in
+                    guard ownerId == nil, let value = try? parser.parse(element) else { return }
+                    ownerId = (value["account"] ?? value)["accountId"]?.string
+                }
             }
         }
         if ownerId == nil, let (_, details) = context.prefetched(matching: "data/js/user_details.js"),
@@ -123,11 +125,14 @@ public enum TwitterArchive {
         do {
             let value = try parseObject(bytes, parser: &parser)
             if parser.notes.duplicateKeys > 0 {
-                context.warn("duplicate-key", "\(parser.notes.duplicateKeys) objects repeat a key; the last value is used", locator: "")
-            }
-            if parser.notes.invalidUTF8 + parser.notes.loneSurrogates > 0 {
                 context.warn(
-                    "invalid-text", "\(parser.notes.invalidUTF8 + parser.notes.loneSurrogates) strings held invalid UTF-8 or lone surrogates, replaced by U+FFFD",
+                    "duplicate-key", "\(parser.notes.duplicateKeys) objects repeat a key; the last value is used",
+                    locator: "")
+            }
+            let repaired = parser.notes.invalidUTF8 + parser.notes.loneSurrogates
+            if repaired > 0 {
+                context.warn(
+                    "invalid-text", "\(repaired) strings held invalid UTF-8 or lone surrogates, replaced by U+FFFD",
                     locator: "")
             }
             return value
@@ -144,7 +149,9 @@ public enum TwitterArchive {
 
     private static func parseObject(_ bytes: [UInt8], parser: inout JSONParser) throws -> JSONValue {
         guard let start = bytes.firstIndex(of: UInt8(ascii: "{")) else {
-            throw ParseError(locator: "byte 0", "no JSON object found – expected 'window.__THAR_CONFIG = { ... }' or 'var name = { ... }'")
+            throw ParseError(
+                locator: "byte 0",
+                "no JSON object found – expected 'window.__THAR_CONFIG = { ... }' or 'var name = { ... }'")
         }
         var end = bytes.count
         while end > start, [0x20, 0x0A, 0x0D, 0x09, UInt8(ascii: ";")].contains(bytes[end - 1]) { end -= 1 }
@@ -196,7 +203,8 @@ public enum TwitterArchive {
         return files
     }
 
-    /// The last path component of a URL, without query or fragment (`https://pbs.twimg.com/media/X.jpg?x=1` → `X.jpg`).
+    /// The last path component of a URL, without query or fragment
+    /// (`https://pbs.twimg.com/media/X.jpg?x=1` → `X.jpg`).
     public static func urlFileName(_ url: String) -> String {
         var text = Substring(url)
         if let cut = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = text[..<cut] }

@@ -9,7 +9,8 @@ import EvidenceModel
 /// applicationId, name, organization and permissions, and the organization URL as a `.url` identifier.
 public struct TwitterConnectedApplicationParser: ExportParser {
     public static let descriptor = ParserDescriptor(
-        identifier: "twitter.connected-application", displayName: "Twitter connected applications", platform: .twitter, version: 1,
+        identifier: "twitter.connected-application", displayName: "Twitter connected applications", platform: .twitter,
+        version: 1,
         memberPatterns: ["connected-application.js"],
         formatNotes: "connected-application.js, 2020+ archives.",
         knownLimits: "The older app.js (appId, appNames) is not read.")
@@ -31,7 +32,8 @@ public struct TwitterConnectedApplicationParser: ExportParser {
                     in: item, key: "connectedApplication", locator: locator, context: context)
             else { return }
             let occurredAt = TwitterArchive.timestamp(
-                application["approvedAt"], field: "approvedAt", locator: applicationLocator + "/approvedAt", context: context)
+                application["approvedAt"], field: "approvedAt", locator: applicationLocator + "/approvedAt",
+                context: context)
             let name = application["name"]?.nonEmptyString
             var details: [Event.Detail] = []
             if let identifier = application["id"]?.nonEmptyString { details.append(.init("applicationId", identifier)) }
@@ -43,7 +45,8 @@ public struct TwitterConnectedApplicationParser: ExportParser {
             if !permissions.isEmpty { details.append(.init("permissions", permissions.joined(separator: ","))) }
             var identifiers: [IdentifierObservation] = []
             if let url = application["organization"]?["url"]?.nonEmptyString {
-                identifiers.append(IdentifierObservation(kind: .url, raw: url, field: "connectedApplication.organization.url"))
+                identifiers.append(
+                    IdentifierObservation(kind: .url, raw: url, field: "connectedApplication.organization.url"))
             }
             context.emit(
                 Event(

@@ -27,7 +27,9 @@ public struct TwitterDeletedTweetsParser: ExportParser {
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let reader = TwitterTweetReader(context: context)
         try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in
-            guard let (tweet, tweetLocator) = TwitterArchive.record(in: item, key: "tweet", locator: locator, context: context)
+            guard
+                let (tweet, tweetLocator) = TwitterArchive.record(
+                    in: item, key: "tweet", locator: locator, context: context)
             else { return }
             var details = [Event.Detail("deleted", "true")]
             let deletedValue = tweet["deleted_at"] ?? tweet["deletedAt"]

@@ -26,7 +26,9 @@ public struct TwitterDeviceTokenParser: ExportParser {
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in
-            guard let (token, tokenLocator) = TwitterArchive.record(in: item, key: "deviceToken", locator: locator, context: context)
+            guard
+                let (token, tokenLocator) = TwitterArchive.record(
+                    in: item, key: "deviceToken", locator: locator, context: context)
             else { return }
             let owner = TwitterArchive.ownerOrPlaceholder(in: context)
             let occurredAt = TwitterArchive.timestamp(
@@ -37,7 +39,8 @@ public struct TwitterDeviceTokenParser: ExportParser {
             }
             var identifiers: [IdentifierObservation] = []
             if let value = token["token"]?.nonEmptyString {
-                identifiers.append(IdentifierObservation(kind: .device, raw: value, field: "deviceToken.token", accountKey: owner))
+                identifiers.append(
+                    IdentifierObservation(kind: .device, raw: value, field: "deviceToken.token", accountKey: owner))
             } else {
                 context.warn("missing-field", "deviceToken entry has no token", locator: tokenLocator)
             }

@@ -83,7 +83,8 @@ struct TwitterDirectMessageReader {
             guard let object = entry.object, object.members.count == 1, let only = object.members.first,
                 only.value.object != nil
             else {
-                context.warn("unexpected-shape", "conversation entry is not an object with one key", locator: entryLocator)
+                context.warn(
+                    "unexpected-shape", "conversation entry is not an object with one key", locator: entryLocator)
                 continue
             }
             let bodyLocator = entryLocator + "/" + only.key
@@ -101,7 +102,9 @@ struct TwitterDirectMessageReader {
     private func summary(of entries: [JSONValue], conversationId: String, locator: String) -> Conversation {
         var participants: [String] = []
         func note(_ value: JSONValue?) {
-            if let identifier = value?.nonEmptyString, !participants.contains(identifier) { participants.append(identifier) }
+            if let identifier = value?.nonEmptyString, !participants.contains(identifier) {
+                participants.append(identifier)
+            }
         }
         let pair = conversationId.split(separator: "-", omittingEmptySubsequences: false)
         let isOneToOne = pair.count == 2 && pair.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
@@ -165,12 +168,14 @@ struct TwitterDirectMessageReader {
             for (_, url) in TwitterArchive.objects(body["urls"]) {
                 guard let expanded = url["expanded"]?.nonEmptyString else { continue }
                 links.append((url["url"]?.string ?? "", expanded))
-                identifiers.append(IdentifierObservation(kind: .url, raw: expanded, field: "messageCreate.urls.expanded"))
+                identifiers.append(
+                    IdentifierObservation(kind: .url, raw: expanded, field: "messageCreate.urls.expanded"))
             }
             text = body["text"]?.string.map { TwitterArchive.expandedText($0, links: links) }
             for reference in (body["mediaUrls"]?.array ?? []).compactMap(\.nonEmptyString) {
                 let fileName = "\(messageId ?? "")-\(TwitterArchive.urlFileName(reference))"
-                attachments.append(Attachment(memberPath: messageId == nil ? nil : mediaFiles[fileName], reference: reference))
+                attachments.append(
+                    Attachment(memberPath: messageId == nil ? nil : mediaFiles[fileName], reference: reference))
             }
         }
         return Event(
@@ -179,11 +184,13 @@ struct TwitterDirectMessageReader {
             attachments: attachments, provenance: context.provenance(locator))
     }
 
-    private func conversationEvent(_ kind: String, _ body: JSONValue, conversationId: String, locator: String) -> Event {
+    private func conversationEvent(_ kind: String, _ body: JSONValue, conversationId: String, locator: String) -> Event
+    {
         let initiator = body["initiatingUserId"]?.nonEmptyString
         let occurredAt = TwitterArchive.timestamp(
             body["createdAt"], field: "createdAt", locator: locator + "/createdAt", context: context)
-        let userIds = ((body["participantsSnapshot"]?.array ?? []) + (body["userIds"]?.array ?? [])).compactMap(\.nonEmptyString)
+        let userIds = ((body["participantsSnapshot"]?.array ?? []) + (body["userIds"]?.array ?? [])).compactMap(
+            \.nonEmptyString)
         var details = [Event.Detail("eventType", kind)]
         if !userIds.isEmpty { details.append(.init("userIds", userIds.joined(separator: ","))) }
         let name = body["name"]?.nonEmptyString

@@ -9,7 +9,8 @@ import EvidenceModel
 /// identifiers observed at that time and as details.
 public struct TwitterEmailAddressChangeParser: ExportParser {
     public static let descriptor = ParserDescriptor(
-        identifier: "twitter.email-address-change", displayName: "Twitter email address changes", platform: .twitter, version: 1,
+        identifier: "twitter.email-address-change", displayName: "Twitter email address changes", platform: .twitter,
+        version: 1,
         memberPatterns: ["email-address-change.js"],
         formatNotes: "email-address-change.js, 2019+ archives.",
         knownLimits: "")
@@ -30,10 +31,12 @@ public struct TwitterEmailAddressChangeParser: ExportParser {
                 let (outer, outerLocator) = TwitterArchive.record(
                     in: item, key: "emailAddressChange", locator: locator, context: context)
             else { return }
-            let account = outer["accountId"]?.nonEmptyString.map { AccountKey.userId(.twitter, $0) }
+            let account =
+                outer["accountId"]?.nonEmptyString.map { AccountKey.userId(.twitter, $0) }
                 ?? TwitterArchive.ownerOrPlaceholder(in: context)
             guard let change = outer["emailChange"], change.object != nil else {
-                context.warn("missing-field", "emailAddressChange entry has no emailChange object", locator: outerLocator)
+                context.warn(
+                    "missing-field", "emailAddressChange entry has no emailChange object", locator: outerLocator)
                 return
             }
             let changeLocator = outerLocator + "/emailChange"
@@ -46,7 +49,8 @@ public struct TwitterEmailAddressChangeParser: ExportParser {
                 details.append(.init(field, address))
                 identifiers.append(
                     IdentifierObservation(
-                        kind: .email, raw: address, field: "emailAddressChange.emailChange.\(field)", observedAt: occurredAt,
+                        kind: .email, raw: address, field: "emailAddressChange.emailChange.\(field)",
+                        observedAt: occurredAt,
                         accountKey: account))
             }
             context.emit(

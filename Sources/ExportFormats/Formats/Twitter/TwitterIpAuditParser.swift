@@ -28,9 +28,12 @@ public struct TwitterIpAuditParser: ExportParser {
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in
-            guard let (audit, auditLocator) = TwitterArchive.record(in: item, key: "ipAudit", locator: locator, context: context)
+            guard
+                let (audit, auditLocator) = TwitterArchive.record(
+                    in: item, key: "ipAudit", locator: locator, context: context)
             else { return }
-            let account = audit["accountId"]?.nonEmptyString.map { AccountKey.userId(.twitter, $0) }
+            let account =
+                audit["accountId"]?.nonEmptyString.map { AccountKey.userId(.twitter, $0) }
                 ?? TwitterArchive.ownerOrPlaceholder(in: context)
             let occurredAt = TwitterArchive.timestamp(
                 audit["createdAt"], field: "createdAt", locator: auditLocator + "/createdAt", context: context)

@@ -27,20 +27,25 @@ public struct TwitterLikeParser: ExportParser {
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in
-            guard let (like, likeLocator) = TwitterArchive.record(in: item, key: "like", locator: locator, context: context)
+            guard
+                let (like, likeLocator) = TwitterArchive.record(
+                    in: item, key: "like", locator: locator, context: context)
             else { return }
             var details: [Event.Detail] = []
             if let tweetId = like["tweetId"]?.nonEmptyString {
                 details.append(.init("tweetId", tweetId))
                 if let url = like["expandedUrl"]?.nonEmptyString { details.append(.init("expandedUrl", url)) }
-                if let derived = TimestampParsing.twitterSnowflake(tweetId) { details.append(.init("derivedTime", derived.iso8601)) }
+                if let derived = TimestampParsing.twitterSnowflake(tweetId) {
+                    details.append(.init("derivedTime", derived.iso8601))
+                }
             } else {
                 context.warn("missing-field", "like entry has no tweetId", locator: likeLocator)
                 if let url = like["expandedUrl"]?.nonEmptyString { details.append(.init("expandedUrl", url)) }
             }
             context.emit(
                 Event(
-                    platform: .twitter, kind: .reaction, occurredAt: nil, actor: TwitterArchive.ownerOrPlaceholder(in: context),
+                    platform: .twitter, kind: .reaction, occurredAt: nil,
+                    actor: TwitterArchive.ownerOrPlaceholder(in: context),
                     text: like["fullText"]?.string.map(HTMLEntities.decode), details: details,
                     provenance: context.provenance(likeLocator)))
         }

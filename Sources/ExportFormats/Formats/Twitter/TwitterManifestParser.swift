@@ -15,7 +15,10 @@ public struct TwitterManifestParser: ExportParser {
         identifier: "twitter.manifest", displayName: "Twitter archive manifest", platform: .twitter, version: 1,
         memberPatterns: ["data/manifest.js"],
         formatNotes: "manifest.js, ~2020+ archives (window.__THAR_CONFIG).",
-        knownLimits: "Per-type counts are not compared with the files; partial archives (isPartialArchive) list files held by other parts.")
+        knownLimits:
+            "Per-type counts are not compared with the files; partial archives (isPartialArchive) "
+                + "list files held by other parts."
+    )
 
     public init() {}
 
@@ -36,7 +39,8 @@ public struct TwitterManifestParser: ExportParser {
                 .account(
                     Account(
                         key: .userId(.twitter, accountId), platformUserId: accountId,
-                        handle: userInfo["userName"]?.nonEmptyString, displayName: userInfo["displayName"]?.nonEmptyString,
+                        handle: userInfo["userName"]?.nonEmptyString,
+                        displayName: userInfo["displayName"]?.nonEmptyString,
                         isExportOwner: true, provenance: context.provenance("/userInfo"))))
         } else {
             context.warn("missing-field", "manifest has no userInfo.accountId", locator: "/userInfo")
@@ -51,7 +55,8 @@ public struct TwitterManifestParser: ExportParser {
                 let relative = fileName.hasPrefix("./") ? String(fileName.dropFirst(2)) : fileName
                 if !listing.paths.contains(where: { PathPattern.matches(relative, path: $0) }) {
                     context.warn(
-                        "manifest-missing-file", "the file named by dataTypes.\(member.key).files[\(index)].fileName is not in the archive",
+                        "manifest-missing-file",
+                        "the file named by dataTypes.\(member.key).files[\(index)].fileName is not in the archive",
                         locator: "/dataTypes/\(member.key)/files/\(index)")
                 }
             }

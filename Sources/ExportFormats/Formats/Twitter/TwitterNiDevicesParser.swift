@@ -49,14 +49,16 @@ public struct TwitterNiDevicesParser: ExportParser {
                 if let phone = device[field]?.nonEmptyString {
                     identifiers.append(
                         IdentifierObservation(
-                            kind: .phone, raw: phone, field: "niDeviceResponse.\(category.key).\(field)", accountKey: owner))
+                            kind: .phone, raw: phone, field: "niDeviceResponse.\(category.key).\(field)",
+                            accountKey: owner))
                 }
             }
             for field in ["udid", "deviceId"] {
                 if let value = device[field]?.nonEmptyString {
                     identifiers.append(
                         IdentifierObservation(
-                            kind: .device, raw: value, field: "niDeviceResponse.\(category.key).\(field)", accountKey: owner))
+                            kind: .device, raw: value, field: "niDeviceResponse.\(category.key).\(field)",
+                            accountKey: owner))
                 }
             }
             context.emit(

@@ -27,14 +27,18 @@ public struct TwitterNoteTweetParser: ExportParser {
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in
-            guard let (note, noteLocator) = TwitterArchive.record(in: item, key: "noteTweet", locator: locator, context: context)
+            guard
+                let (note, noteLocator) = TwitterArchive.record(
+                    in: item, key: "noteTweet", locator: locator, context: context)
             else { return }
             let core = note["core"]
             let occurredAt = TwitterArchive.timestamp(
                 note["createdAt"], field: "createdAt", locator: noteLocator + "/createdAt", context: context)
             var details: [Event.Detail] = []
             if let noteId = note["noteTweetId"]?.nonEmptyString { details.append(.init("noteTweetId", noteId)) }
-            if let lifecycle = note["lifecycle"]?["name"]?.nonEmptyString { details.append(.init("lifecycle", lifecycle)) }
+            if let lifecycle = note["lifecycle"]?["name"]?.nonEmptyString {
+                details.append(.init("lifecycle", lifecycle))
+            }
             let hashtags = TwitterArchive.objects(core?["hashtags"]).compactMap { $0.1["text"]?.nonEmptyString }
             if !hashtags.isEmpty { details.append(.init("hashtags", hashtags.joined(separator: ","))) }
             var identifiers: [IdentifierObservation] = []
@@ -42,7 +46,8 @@ public struct TwitterNoteTweetParser: ExportParser {
             for (_, url) in TwitterArchive.objects(core?["urls"]) {
                 guard let expanded = (url["expandedUrl"] ?? url["expanded_url"])?.nonEmptyString else { continue }
                 links.append(((url["shortUrl"] ?? url["url"])?.string ?? "", expanded))
-                identifiers.append(IdentifierObservation(kind: .url, raw: expanded, field: "noteTweet.core.urls.expandedUrl"))
+                identifiers.append(
+                    IdentifierObservation(kind: .url, raw: expanded, field: "noteTweet.core.urls.expandedUrl"))
             }
             for (_, mention) in TwitterArchive.objects(core?["mentions"]) {
                 guard let handle = (mention["screenName"] ?? mention["screen_name"])?.nonEmptyString else { continue }
@@ -54,8 +59,10 @@ public struct TwitterNoteTweetParser: ExportParser {
             let text = core?["text"]?.string.map { TwitterArchive.expandedText($0, links: links) }
             context.emit(
                 Event(
-                    platform: .twitter, kind: .post, occurredAt: occurredAt, actor: TwitterArchive.ownerOrPlaceholder(in: context),
-                    text: text, details: details, identifiers: identifiers, provenance: context.provenance(noteLocator)))
+                    platform: .twitter, kind: .post, occurredAt: occurredAt,
+                    actor: TwitterArchive.ownerOrPlaceholder(in: context),
+                    text: text, details: details, identifiers: identifiers, provenance: context.provenance(noteLocator))
+            )
         }
     }
 }

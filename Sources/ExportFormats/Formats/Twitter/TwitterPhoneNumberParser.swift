@@ -26,7 +26,9 @@ public struct TwitterPhoneNumberParser: ExportParser {
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in
-            guard let (device, deviceLocator) = TwitterArchive.record(in: item, key: "device", locator: locator, context: context)
+            guard
+                let (device, deviceLocator) = TwitterArchive.record(
+                    in: item, key: "device", locator: locator, context: context)
             else { return }
             guard let phone = device["phoneNumber"]?.nonEmptyString else {
                 context.warn("missing-field", "device entry has no phoneNumber", locator: deviceLocator)

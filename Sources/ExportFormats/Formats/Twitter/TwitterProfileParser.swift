@@ -28,7 +28,9 @@ public struct TwitterProfileParser: ExportParser {
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let mediaFiles = TwitterArchive.mediaFiles(in: context.level.listing)
         try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in
-            guard let (profile, profileLocator) = TwitterArchive.record(in: item, key: "profile", locator: locator, context: context)
+            guard
+                let (profile, profileLocator) = TwitterArchive.record(
+                    in: item, key: "profile", locator: locator, context: context)
             else { return }
             let owner = TwitterArchive.ownerOrPlaceholder(in: context)
             let ownerId = context.state.values["twitter.ownerId"]
@@ -38,7 +40,8 @@ public struct TwitterProfileParser: ExportParser {
             if let website = description?["website"]?.nonEmptyString {
                 details.append(.init("website", website))
                 identifiers.append(
-                    IdentifierObservation(kind: .url, raw: website, field: "profile.description.website", accountKey: owner))
+                    IdentifierObservation(
+                        kind: .url, raw: website, field: "profile.description.website", accountKey: owner))
             }
             if let location = description?["location"]?.nonEmptyString { details.append(.init("location", location)) }
             var attachments: [Attachment] = []
@@ -46,12 +49,15 @@ public struct TwitterProfileParser: ExportParser {
                 guard let reference = profile[field]?.nonEmptyString else { continue }
                 let fileName = "\(ownerId ?? "")-\(TwitterArchive.urlFileName(reference))"
                 attachments.append(
-                    Attachment(memberPath: ownerId == nil ? nil : mediaFiles[fileName], reference: reference, mediaType: mediaType))
+                    Attachment(
+                        memberPath: ownerId == nil ? nil : mediaFiles[fileName], reference: reference,
+                        mediaType: mediaType))
             }
             context.emit(
                 Event(
                     platform: .twitter, kind: .profileChange, occurredAt: nil, actor: owner,
-                    text: description?["bio"]?.string.map(HTMLEntities.decode), details: details, identifiers: identifiers,
+                    text: description?["bio"]?.string.map(HTMLEntities.decode), details: details,
+                    identifiers: identifiers,
                     attachments: attachments, provenance: context.provenance(profileLocator)))
         }
     }

@@ -8,7 +8,8 @@ import EvidenceModel
 /// `changedAt` with both handles as `.handle` identifiers (platform twitter) and as details.
 public struct TwitterScreenNameChangeParser: ExportParser {
     public static let descriptor = ParserDescriptor(
-        identifier: "twitter.screen-name-change", displayName: "Twitter screen name changes", platform: .twitter, version: 1,
+        identifier: "twitter.screen-name-change", displayName: "Twitter screen name changes", platform: .twitter,
+        version: 1,
         memberPatterns: ["screen-name-change.js"],
         formatNotes: "screen-name-change.js, 2019+ archives.",
         knownLimits: "")
@@ -29,10 +30,13 @@ public struct TwitterScreenNameChangeParser: ExportParser {
                 let (outer, outerLocator) = TwitterArchive.record(
                     in: item, key: "screenNameChange", locator: locator, context: context)
             else { return }
-            let account = outer["accountId"]?.nonEmptyString.map { AccountKey.userId(.twitter, $0) }
+            let account =
+                outer["accountId"]?.nonEmptyString.map { AccountKey.userId(.twitter, $0) }
                 ?? TwitterArchive.ownerOrPlaceholder(in: context)
             guard let change = outer["screenNameChange"], change.object != nil else {
-                context.warn("missing-field", "screenNameChange entry has no inner screenNameChange object", locator: outerLocator)
+                context.warn(
+                    "missing-field", "screenNameChange entry has no inner screenNameChange object",
+                    locator: outerLocator)
                 return
             }
             let changeLocator = outerLocator + "/screenNameChange"
@@ -45,7 +49,8 @@ public struct TwitterScreenNameChangeParser: ExportParser {
                 details.append(.init(field, handle))
                 identifiers.append(
                     IdentifierObservation(
-                        kind: .handle, raw: handle, field: "screenNameChange.screenNameChange.\(field)", platform: .twitter,
+                        kind: .handle, raw: handle, field: "screenNameChange.screenNameChange.\(field)",
+                        platform: .twitter,
                         observedAt: occurredAt, accountKey: account))
             }
             context.emit(

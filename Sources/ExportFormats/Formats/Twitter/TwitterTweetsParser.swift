@@ -42,7 +42,9 @@ public struct TwitterTweetsParser: ExportParser {
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let reader = TwitterTweetReader(context: context)
         try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in
-            guard let (tweet, tweetLocator) = TwitterArchive.record(in: item, key: "tweet", locator: locator, context: context)
+            guard
+                let (tweet, tweetLocator) = TwitterArchive.record(
+                    in: item, key: "tweet", locator: locator, context: context)
             else { return }
             context.emit(reader.event(for: tweet, locator: tweetLocator, extraDetails: []))
         }
@@ -68,7 +70,9 @@ struct TwitterTweetReader {
         let occurredAt = TwitterArchive.timestamp(
             tweet["created_at"], field: "created_at", locator: locator + "/created_at", context: context)
         if let occurredAt, occurredAt.microseconds < Self.earliestPlausible {
-            context.warn("implausible-date", "created_at is before 2006, earlier than Twitter itself", locator: locator + "/created_at")
+            context.warn(
+                "implausible-date", "created_at is before 2006, earlier than Twitter itself",
+                locator: locator + "/created_at")
         }
         let rawText = tweet["full_text"]?.string ?? tweet["text"]?.string
         let entities = tweet["entities"]
@@ -80,7 +84,8 @@ struct TwitterTweetReader {
             if let handle {
                 identifiers.append(
                     IdentifierObservation(
-                        kind: .handle, raw: handle, field: "tweet.entities.user_mentions.screen_name", platform: .twitter,
+                        kind: .handle, raw: handle, field: "tweet.entities.user_mentions.screen_name",
+                        platform: .twitter,
                         accountKey: key))
             }
             if let userId {
@@ -94,7 +99,8 @@ struct TwitterTweetReader {
         for (_, url) in TwitterArchive.objects(entities?["urls"]) {
             guard let expanded = url["expanded_url"]?.nonEmptyString else { continue }
             links.append((url["url"]?.string ?? "", expanded))
-            identifiers.append(IdentifierObservation(kind: .url, raw: expanded, field: "tweet.entities.urls.expanded_url"))
+            identifiers.append(
+                IdentifierObservation(kind: .url, raw: expanded, field: "tweet.entities.urls.expanded_url"))
         }
         let text = rawText.map { TwitterArchive.expandedText($0, links: links) }
         var details: [Event.Detail] = []
@@ -105,7 +111,9 @@ struct TwitterTweetReader {
         add("inReplyToStatusId", tweet["in_reply_to_status_id_str"] ?? tweet["in_reply_to_status_id"])
         add("inReplyToUserId", tweet["in_reply_to_user_id_str"] ?? tweet["in_reply_to_user_id"])
         add("inReplyToScreenName", tweet["in_reply_to_screen_name"])
-        if let source = tweet["source"]?.nonEmptyString { details.append(.init("source", TwitterArchive.textOfHTML(source))) }
+        if let source = tweet["source"]?.nonEmptyString {
+            details.append(.init("source", TwitterArchive.textOfHTML(source)))
+        }
         add("lang", tweet["lang"])
         add("favoriteCount", tweet["favorite_count"])
         add("retweetCount", tweet["retweet_count"])
@@ -113,18 +121,22 @@ struct TwitterTweetReader {
         if !hashtags.isEmpty { details.append(.init("hashtags", hashtags.joined(separator: ","))) }
         details += extraDetails
         var attachments: [Attachment] = []
-        let media = TwitterArchive.objects(tweet["extended_entities"]?["media"]) + TwitterArchive.objects(entities?["media"])
+        let media =
+            TwitterArchive.objects(tweet["extended_entities"]?["media"]) + TwitterArchive.objects(entities?["media"])
         for (_, item) in media {
             guard let reference = item["media_url_https"]?.nonEmptyString ?? item["media_url"]?.nonEmptyString,
                 !attachments.contains(where: { $0.reference == reference })
             else { continue }
             let fileName = "\(tweetId ?? "")-\(TwitterArchive.urlFileName(item["media_url"]?.string ?? reference))"
             attachments.append(
-                Attachment(memberPath: tweetId == nil ? nil : mediaFiles[fileName], reference: reference, mediaType: item["type"]?.nonEmptyString))
+                Attachment(
+                    memberPath: tweetId == nil ? nil : mediaFiles[fileName], reference: reference,
+                    mediaType: item["type"]?.nonEmptyString))
         }
         let kind: EventKind = (rawText?.hasPrefix("RT @") ?? false) ? .repost : .post
         return Event(
-            platform: .twitter, kind: kind, occurredAt: occurredAt, actor: actor(of: tweet), text: text, details: details,
+            platform: .twitter, kind: kind, occurredAt: occurredAt, actor: actor(of: tweet), text: text,
+            details: details,
             identifiers: identifiers, attachments: attachments, provenance: context.provenance(locator))
     }
 

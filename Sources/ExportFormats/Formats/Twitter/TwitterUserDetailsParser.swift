@@ -10,7 +10,8 @@ import EvidenceModel
 /// without a `user` object are still attributed to the owner.
 public struct TwitterUserDetailsParser: ExportParser {
     public static let descriptor = ParserDescriptor(
-        identifier: "twitter.user-details", displayName: "Twitter Grailbird user details", platform: .twitter, version: 1,
+        identifier: "twitter.user-details", displayName: "Twitter Grailbird user details", platform: .twitter,
+        version: 1,
         memberPatterns: ["data/js/user_details.js"],
         prefetchPatterns: ["data/js/user_details.js"],
         formatNotes: "Grailbird archives (2012-2018).",
@@ -40,22 +41,27 @@ public struct TwitterUserDetailsParser: ExportParser {
         context.emit(
             .account(
                 Account(
-                    key: key, platformUserId: accountId, handle: handle, displayName: details["full_name"]?.nonEmptyString,
+                    key: key, platformUserId: accountId, handle: handle,
+                    displayName: details["full_name"]?.nonEmptyString,
                     isExportOwner: true, provenance: provenance)))
         var identifiers = [
-            IdentifierObservation(kind: .userId, raw: accountId, field: "user_details.id", platform: .twitter, accountKey: key)
+            IdentifierObservation(
+                kind: .userId, raw: accountId, field: "user_details.id", platform: .twitter, accountKey: key)
         ]
         if let handle {
             identifiers.append(
-                IdentifierObservation(kind: .handle, raw: handle, field: "user_details.screen_name", platform: .twitter, accountKey: key))
+                IdentifierObservation(
+                    kind: .handle, raw: handle, field: "user_details.screen_name", platform: .twitter, accountKey: key))
         }
         if let website = details["expanded_url"]?.nonEmptyString {
-            identifiers.append(IdentifierObservation(kind: .url, raw: website, field: "user_details.expanded_url", accountKey: key))
+            identifiers.append(
+                IdentifierObservation(kind: .url, raw: website, field: "user_details.expanded_url", accountKey: key))
         }
         var eventDetails: [Event.Detail] = []
         if let bio = details["bio"]?.nonEmptyString { eventDetails.append(.init("bio", HTMLEntities.decode(bio))) }
         if let location = details["location"]?.nonEmptyString { eventDetails.append(.init("location", location)) }
-        let created = TwitterArchive.timestamp(details["created_at"], field: "created_at", locator: "/created_at", context: context)
+        let created = TwitterArchive.timestamp(
+            details["created_at"], field: "created_at", locator: "/created_at", context: context)
         context.emit(
             Event(
                 platform: .twitter, kind: .accountCreated, occurredAt: created, actor: key,

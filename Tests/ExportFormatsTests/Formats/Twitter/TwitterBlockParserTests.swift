@@ -17,9 +17,11 @@ import Testing
                     platform: .twitter, kind: .block, occurredAt: nil, actor: Support.ada,
                     identifiers: [
                         IdentifierObservation(
-                            kind: .userId, raw: "1499999999999999999", field: "blocking.accountId", platform: .twitter, accountKey: key),
+                            kind: .userId, raw: "1499999999999999999", field: "blocking.accountId", platform: .twitter,
+                            accountKey: key),
                         IdentifierObservation(
-                            kind: .url, raw: "https://twitter.com/intent/user?user_id=1499999999999999999", field: "blocking.userLink",
+                            kind: .url, raw: "https://twitter.com/intent/user?user_id=1499999999999999999",
+                            field: "blocking.userLink",
                             accountKey: key),
                     ],
                     provenance: Support.provenance(result, "data/block.js", "/0/blocking", "twitter.block")))
@@ -27,7 +29,10 @@ import Testing
 
     @Test func nonObjectElementIsWarned() throws {
         let result = try ParserHarness.run(
-            TwitterBlockParser.self, files: Support.archive(["data/block.js": "window.YTD.block.part0 = [ \"1\", { \"blocking\" : { \"accountId\" : \"2\" } } ]"]))
+            TwitterBlockParser.self,
+            files: Support.archive([
+                "data/block.js": "window.YTD.block.part0 = [ \"1\", { \"blocking\" : { \"accountId\" : \"2\" } } ]"
+            ]))
         #expect(result.records.count == 1)
         #expect(result.warnings.count == 1)
         #expect(result.warnings.first?.code == "unexpected-shape")

@@ -17,18 +17,24 @@ import Testing
                     occurredAt: Support.stamp(1_620_468_672_000_000, "2021-05-08T10:11:12.000Z"), actor: Support.ada,
                     text: "Trailbook",
                     details: [
-                        .init("applicationId", "27411902"), .init("name", "Trailbook"), .init("organization", "Trailbook Example Ltd"),
+                        .init("applicationId", "27411902"), .init("name", "Trailbook"),
+                        .init("organization", "Trailbook Example Ltd"),
                         .init("permissions", "read,write"),
                     ],
                     identifiers: [
-                        IdentifierObservation(kind: .url, raw: "https://trailbook.example.com", field: "connectedApplication.organization.url")
+                        IdentifierObservation(
+                            kind: .url, raw: "https://trailbook.example.com",
+                            field: "connectedApplication.organization.url")
                     ],
                     provenance: Support.provenance(
-                        result, "data/connected-application.js", "/0/connectedApplication", "twitter.connected-application")))
+                        result, "data/connected-application.js", "/0/connectedApplication",
+                        "twitter.connected-application")))
     }
 
     @Test func badApprovalTimeKeepsTheRecord() throws {
-        let file = "window.YTD.connected_application.part0 = [ { \"connectedApplication\" : { \"name\" : \"X\", \"approvedAt\" : \"soon\" } } ]"
+        let file =
+            "window.YTD.connected_application.part0 = [ { \"connectedApplication\" : "
+            + "{ \"name\" : \"X\", \"approvedAt\" : \"soon\" } } ]"
         let result = try ParserHarness.run(
             TwitterConnectedApplicationParser.self, files: Support.archive(["data/connected-application.js": file]))
         #expect(result.records.count == 1)

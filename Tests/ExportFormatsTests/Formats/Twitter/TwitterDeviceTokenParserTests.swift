@@ -22,14 +22,19 @@ import Testing
                     ],
                     identifiers: [
                         IdentifierObservation(
-                            kind: .device, raw: "Zm9vYmFyLXRva2VuLWFkYS0wMDE", field: "deviceToken.token", accountKey: Support.ada)
+                            kind: .device, raw: "Zm9vYmFyLXRva2VuLWFkYS0wMDE", field: "deviceToken.token",
+                            accountKey: Support.ada)
                     ],
-                    provenance: Support.provenance(result, "data/device-token.js", "/0/deviceToken", "twitter.device-token")))
+                    provenance: Support.provenance(
+                        result, "data/device-token.js", "/0/deviceToken", "twitter.device-token")))
     }
 
     @Test func olderTokenWithoutApplication() throws {
-        let file = "window.YTD.device_token.part0 = [ { \"deviceToken\" : { \"token\" : \"abc\", \"createdAt\" : \"2020-01-01T00:00:00.000Z\" } } ]"
-        let result = try ParserHarness.run(TwitterDeviceTokenParser.self, files: Support.archive(["data/device-token.js": file]))
+        let file =
+            "window.YTD.device_token.part0 = [ { \"deviceToken\" : { \"token\" : \"abc\", "
+            + "\"createdAt\" : \"2020-01-01T00:00:00.000Z\" } } ]"
+        let result = try ParserHarness.run(
+            TwitterDeviceTokenParser.self, files: Support.archive(["data/device-token.js": file]))
         #expect(result.records.count == 1)
         #expect(result.warnings.count == 0)
         #expect(result.events.first?.details == [])

@@ -15,17 +15,21 @@ import Testing
             result.events.first
                 == Event(
                     platform: .twitter, kind: .emailChange, occurredAt: time, actor: Support.ada,
-                    details: [.init("changedFrom", "ada.k@example.org"), .init("changedTo", "ada.kestrel@example.com")],
+                    details: [
+                        .init("changedFrom", "ada.k@example.org"), .init("changedTo", "ada.kestrel@example.com"),
+                    ],
                     identifiers: [
                         IdentifierObservation(
                             kind: .email, raw: "ada.k@example.org", field: "emailAddressChange.emailChange.changedFrom",
                             observedAt: time, accountKey: Support.ada),
                         IdentifierObservation(
-                            kind: .email, raw: "ada.kestrel@example.com", field: "emailAddressChange.emailChange.changedTo",
+                            kind: .email, raw: "ada.kestrel@example.com",
+                            field: "emailAddressChange.emailChange.changedTo",
                             observedAt: time, accountKey: Support.ada),
                     ],
                     provenance: Support.provenance(
-                        result, "data/email-address-change.js", "/0/emailAddressChange/emailChange", "twitter.email-address-change")))
+                        result, "data/email-address-change.js", "/0/emailAddressChange/emailChange",
+                        "twitter.email-address-change")))
     }
 
     @Test func firstAddressHasNoChangedFrom() throws {
@@ -33,7 +37,8 @@ import Testing
             window.YTD.email_address_change.part0 = [ { "emailAddressChange" : { "accountId" : "1400000000000000001",
               "emailChange" : { "changedAt" : "2019-06-03T10:21:07.000Z", "changedTo" : "first@example.com" } } } ]
             """
-        let result = try ParserHarness.run(TwitterEmailAddressChangeParser.self, files: Support.archive(["data/email-address-change.js": file]))
+        let result = try ParserHarness.run(
+            TwitterEmailAddressChangeParser.self, files: Support.archive(["data/email-address-change.js": file]))
         #expect(result.records.count == 1)
         #expect(result.warnings.count == 0)
         #expect(result.events.first?.identifiers.map(\.raw) == ["first@example.com"])

@@ -19,7 +19,8 @@ import Testing
                             kind: .userId, raw: "900000000000000002", field: "follower.accountId", platform: .twitter,
                             accountKey: Support.bram),
                         IdentifierObservation(
-                            kind: .url, raw: "https://twitter.com/intent/user?user_id=900000000000000002", field: "follower.userLink",
+                            kind: .url, raw: "https://twitter.com/intent/user?user_id=900000000000000002",
+                            field: "follower.userLink",
                             accountKey: Support.bram),
                     ],
                     provenance: Support.provenance(result, "data/follower.js", "/0/follower", "twitter.follower")))
@@ -27,9 +28,11 @@ import Testing
 
     @Test func entryWithoutAccountIdIsWarned() throws {
         let file = """
-            window.YTD.follower.part0 = [ { "follower" : { "accountId" : "1" } }, { "follower" : { "userLink" : "x" } } ]
+            window.YTD.follower.part0 = [ { "follower" : { "accountId" : "1" } },
+              { "follower" : { "userLink" : "x" } } ]
             """
-        let result = try ParserHarness.run(TwitterFollowerParser.self, files: Support.archive(["data/follower.js": file]))
+        let result = try ParserHarness.run(
+            TwitterFollowerParser.self, files: Support.archive(["data/follower.js": file]))
         #expect(result.records.count == 1)
         #expect(result.warnings.count == 1)
         #expect(result.warnings.first?.code == "missing-field")
@@ -38,7 +41,8 @@ import Testing
 
     @Test(.enabled(if: SampleExportsLocator.sharedFixture("twitter") != nil, "../shared/fixtures is absent"))
     func dogsheepFollowers() throws {
-        let folder = try #require(SampleExportsLocator.sharedFixture("twitter/dogsheep__twitter-to-sqlite/tests/zip_contents"))
+        let folder = try #require(
+            SampleExportsLocator.sharedFixture("twitter/dogsheep__twitter-to-sqlite/tests/zip_contents"))
         let result = try ParserHarness.run(TwitterFollowerParser.self, path: folder)
         #expect(result.records.count == 2)
         #expect(result.warnings.count == 0)

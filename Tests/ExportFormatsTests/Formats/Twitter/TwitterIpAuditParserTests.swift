@@ -14,10 +14,12 @@ import Testing
         #expect(
             result.events.first
                 == Event(
-                    platform: .twitter, kind: .login, occurredAt: time, actor: Support.ada, details: [.init("port", "51544")],
+                    platform: .twitter, kind: .login, occurredAt: time, actor: Support.ada,
+                    details: [.init("port", "51544")],
                     identifiers: [
                         IdentifierObservation(
-                            kind: .ip, raw: "2001:db8:4a::1f", field: "ipAudit.loginIp", observedAt: time, accountKey: Support.ada)
+                            kind: .ip, raw: "2001:db8:4a::1f", field: "ipAudit.loginIp", observedAt: time,
+                            accountKey: Support.ada)
                     ],
                     provenance: Support.provenance(result, "data/ip-audit.js", "/0/ipAudit", "twitter.ip-audit")))
         #expect(result.events.filter { $0.details.isEmpty }.count == 2)
@@ -40,7 +42,8 @@ import Testing
         let missing = try ParserHarness.run(
             TwitterIpAuditParser.self,
             files: Support.archive([
-                "data/ip-audit.js": "window.YTD.ip_audit.part0 = [ { \"ipAudit\" : { \"createdAt\" : \"2023-01-01T00:00:00.000Z\" } } ]"
+                "data/ip-audit.js":
+                    "window.YTD.ip_audit.part0 = [ { \"ipAudit\" : { \"createdAt\" : \"2023-01-01T00:00:00.000Z\" } } ]"
             ]))
         #expect(missing.records.count == 1)
         #expect(missing.warnings.count == 1)

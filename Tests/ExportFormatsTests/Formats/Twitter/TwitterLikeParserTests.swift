@@ -27,7 +27,10 @@ import Testing
     @Test func unwrappedRootLevelLike() throws {
         let result = try ParserHarness.run(
             TwitterLikeParser.self,
-            files: ["like.js": "window.YTD.like.part0 = [ { \"tweetId\" : \"12\", \"fullText\" : \"a\" } ]", "account.js": Support.accountFile])
+            files: [
+                "like.js": "window.YTD.like.part0 = [ { \"tweetId\" : \"12\", \"fullText\" : \"a\" } ]",
+                "account.js": Support.accountFile,
+            ])
         #expect(result.records.count == 1)
         #expect(result.warnings.count == 0)
         // Ids before the snowflake era give no derived time.

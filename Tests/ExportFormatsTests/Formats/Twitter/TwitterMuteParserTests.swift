@@ -17,9 +17,11 @@ import Testing
                     platform: .twitter, kind: .mute, occurredAt: nil, actor: Support.ada,
                     identifiers: [
                         IdentifierObservation(
-                            kind: .userId, raw: "1466666666666666666", field: "muting.accountId", platform: .twitter, accountKey: key),
+                            kind: .userId, raw: "1466666666666666666", field: "muting.accountId", platform: .twitter,
+                            accountKey: key),
                         IdentifierObservation(
-                            kind: .url, raw: "https://twitter.com/intent/user?user_id=1466666666666666666", field: "muting.userLink",
+                            kind: .url, raw: "https://twitter.com/intent/user?user_id=1466666666666666666",
+                            field: "muting.userLink",
                             accountKey: key),
                     ],
                     provenance: Support.provenance(result, "data/mute.js", "/0/muting", "twitter.mute")))
@@ -30,7 +32,9 @@ import Testing
             TwitterMuteParser.self,
             files: [
                 "data/manifest.js": "window.__THAR_CONFIG = { }",
-                "data/mute.js": "window.YTD.mute.part0 = [ { \"muting\" : { \"accountId\" : \"5\" } }, { \"muting\" : { \"accountId\" : \"6\" } } ]",
+                "data/mute.js":
+                    "window.YTD.mute.part0 = [ { \"muting\" : { \"accountId\" : \"5\" } }, "
+                    + "{ \"muting\" : { \"accountId\" : \"6\" } } ]",
             ])
         #expect(result.records.count == 2)
         #expect(result.warnings.count == 1)

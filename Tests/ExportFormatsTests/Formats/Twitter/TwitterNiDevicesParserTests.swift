@@ -15,12 +15,16 @@ import Testing
 
     @Test func pushAndMessagingDevices() throws {
         let file = """
-            window.YTD.ni_devices.part0 = [ { "niDeviceResponse" : { "messagingDevice" : { "phoneNumber" : "+15550104477",
-              "carrier" : "Example Mobile", "deviceType" : "Auth", "updatedDate" : "2022.03.01", "createdDate" : "2022.03.01" } } },
-              { "niDeviceResponse" : { "pushDevice" : { "deviceVersion" : "16.2", "deviceType" : "Apple", "udid" : "UD-1",
+            window.YTD.ni_devices.part0 = [ { "niDeviceResponse" : { "messagingDevice" : {
+              "phoneNumber" : "+15550104477",
+              "carrier" : "Example Mobile", "deviceType" : "Auth", "updatedDate" : "2022.03.01",
+                "createdDate" : "2022.03.01" } } },
+              { "niDeviceResponse" : { "pushDevice" : { "deviceVersion" : "16.2", "deviceType" : "Apple",
+                "udid" : "UD-1",
               "updatedDate" : "2022.03.02", "createdDate" : "2022-13-40" } } } ]
             """
-        let result = try ParserHarness.run(TwitterNiDevicesParser.self, files: Support.archive(["data/ni-devices.js": file]))
+        let result = try ParserHarness.run(
+            TwitterNiDevicesParser.self, files: Support.archive(["data/ni-devices.js": file]))
         #expect(result.records.count == 2)
         #expect(result.warnings.count == 1)
         #expect(result.warnings.first?.provenance.locator == "/1/niDeviceResponse/pushDevice/createdDate")
@@ -28,10 +32,13 @@ import Testing
             result.events.first
                 == Event(
                     platform: .twitter, kind: .deviceRegistered,
-                    occurredAt: Timestamp(microseconds: 1_646_092_800_000_000, raw: "2022.03.01", precision: .day, zoneSource: .assumedUTC),
+                    occurredAt: Timestamp(
+                        microseconds: 1_646_092_800_000_000, raw: "2022.03.01", precision: .day, zoneSource: .assumedUTC
+                    ),
                     actor: Support.ada,
                     details: [
-                        .init("deviceCategory", "messagingDevice"), .init("deviceType", "Auth"), .init("carrier", "Example Mobile"),
+                        .init("deviceCategory", "messagingDevice"), .init("deviceType", "Auth"),
+                        .init("carrier", "Example Mobile"),
                         .init("updatedDate", "2022.03.01"),
                     ],
                     identifiers: [

@@ -13,7 +13,8 @@ import Testing
         #expect(
             result.records.first
                 == .identifier(
-                    IdentifierObservation(kind: .phone, raw: "+15550104477", field: "device.phoneNumber", accountKey: Support.ada),
+                    IdentifierObservation(
+                        kind: .phone, raw: "+15550104477", field: "device.phoneNumber", accountKey: Support.ada),
                     Support.provenance(result, "data/phone-number.js", "/0/device", "twitter.phone-number")))
     }
 

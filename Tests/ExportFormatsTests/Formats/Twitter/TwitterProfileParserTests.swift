@@ -18,14 +18,17 @@ import Testing
                     details: [.init("website", "https://t.co/W3bS1te000"), .init("location", "Copenhagen")],
                     identifiers: [
                         IdentifierObservation(
-                            kind: .url, raw: "https://t.co/W3bS1te000", field: "profile.description.website", accountKey: Support.ada)
+                            kind: .url, raw: "https://t.co/W3bS1te000", field: "profile.description.website",
+                            accountKey: Support.ada)
                     ],
                     attachments: [
                         Attachment(
                             memberPath: "data/profile_media/1400000000000000001-Av4tArK3y9.jpg",
-                            reference: "https://pbs.twimg.com/profile_images/1600000000000000000/Av4tArK3y9.jpg", mediaType: "avatar"),
+                            reference: "https://pbs.twimg.com/profile_images/1600000000000000000/Av4tArK3y9.jpg",
+                            mediaType: "avatar"),
                         Attachment(
-                            reference: "https://pbs.twimg.com/profile_banners/1400000000000000001/1650000000", mediaType: "header"),
+                            reference: "https://pbs.twimg.com/profile_banners/1400000000000000001/1650000000",
+                            mediaType: "header"),
                     ],
                     provenance: Support.provenance(result, "data/profile.js", "/0/profile", "twitter.profile")))
     }

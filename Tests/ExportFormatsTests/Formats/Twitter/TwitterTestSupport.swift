@@ -30,10 +30,14 @@ enum TwitterTestSupport {
     static func provenance(
         _ result: ParserHarness.Result, _ member: String, _ locator: String, _ parser: String
     ) -> Provenance {
-        Provenance(evidenceSHA256: result.evidenceSHA256, memberPath: [member], locator: locator, parser: parser, parserVersion: 1)
+        Provenance(
+            evidenceSHA256: result.evidenceSHA256, memberPath: [member], locator: locator, parser: parser,
+            parserVersion: 1)
     }
 
-    static func stamp(_ microseconds: Int64, _ raw: String, _ precision: Timestamp.Precision = .millisecond) -> Timestamp {
+    static func stamp(_ microseconds: Int64, _ raw: String, _ precision: Timestamp.Precision = .millisecond)
+        -> Timestamp
+    {
         Timestamp(microseconds: microseconds, raw: raw, precision: precision, zoneSource: .explicit)
     }
 }

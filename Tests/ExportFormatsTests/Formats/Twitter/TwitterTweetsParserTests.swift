@@ -19,7 +19,8 @@ import Testing
                     occurredAt: Support.stamp(1_662_185_568_000_000, "Sat Sep 03 06:12:48 +0000 2022", .second),
                     actor: Support.ada, text: "Station clock at dawn https://t.co/Ph0t0Link1",
                     details: [
-                        .init("tweetId", "1565945887062672213"), .init("source", "Twitter for iPhone"), .init("lang", "en"),
+                        .init("tweetId", "1565945887062672213"), .init("source", "Twitter for iPhone"),
+                        .init("lang", "en"),
                         .init("favoriteCount", "9"), .init("retweetCount", "0"),
                     ],
                     attachments: [
@@ -40,7 +41,8 @@ import Testing
         #expect(
             retweet.identifiers == [
                 IdentifierObservation(
-                    kind: .handle, raw: "cleo_marsh", field: "tweet.entities.user_mentions.screen_name", platform: .twitter,
+                    kind: .handle, raw: "cleo_marsh", field: "tweet.entities.user_mentions.screen_name",
+                    platform: .twitter,
                     accountKey: .userId(.twitter, "1350000000000000003")),
                 IdentifierObservation(
                     kind: .userId, raw: "1350000000000000003", field: "tweet.entities.user_mentions.id_str",
@@ -58,14 +60,17 @@ import Testing
         #expect(
             notes.identifiers == [
                 IdentifierObservation(
-                    kind: .url, raw: "https://blog.example.org/2022/meetup-notes", field: "tweet.entities.urls.expanded_url")
+                    kind: .url, raw: "https://blog.example.org/2022/meetup-notes",
+                    field: "tweet.entities.urls.expanded_url")
             ])
         let reply = try #require(result.events.first { $0.text?.contains("meet at the station") == true })
-        #expect(reply.details.prefix(4) == [
-            .init("tweetId", "1232737169441437847"), .init("inReplyToStatusId", "1232729967817856799"),
-            .init("inReplyToUserId", "900000000000000002"), .init("inReplyToScreenName", "bram_okafor"),
-        ])
-        #expect(result.events.contains { $0.text == "Har tænkt over det hele weekenden: the plan is finally written down" })
+        #expect(
+            reply.details.prefix(4) == [
+                .init("tweetId", "1232737169441437847"), .init("inReplyToStatusId", "1232729967817856799"),
+                .init("inReplyToUserId", "900000000000000002"), .init("inReplyToScreenName", "bram_okafor"),
+            ])
+        #expect(
+            result.events.contains { $0.text == "Har tænkt over det hele weekenden: the plan is finally written down" })
     }
 
     @Test func legacyArchiveWithWrappedItems() throws {
@@ -78,9 +83,11 @@ import Testing
                 == Event(
                     platform: .twitter, kind: .post,
                     occurredAt: Support.stamp(1_582_740_702_000_000, "Wed Feb 26 18:11:42 +0000 2020", .second),
-                    actor: Support.bram, text: "Hike on Saturday? We could meet at the station, 9am. @ada_kestrel you in?",
+                    actor: Support.bram,
+                    text: "Hike on Saturday? We could meet at the station, 9am. @ada_kestrel you in?",
                     details: [
-                        .init("tweetId", "1232729967817856799"), .init("source", "Twitter for Android"), .init("lang", "en"),
+                        .init("tweetId", "1232729967817856799"), .init("source", "Twitter for Android"),
+                        .init("lang", "en"),
                         .init("favoriteCount", "0"), .init("retweetCount", "0"),
                     ],
                     identifiers: [
@@ -103,20 +110,25 @@ import Testing
                 == Event(
                     platform: .twitter, kind: .post,
                     occurredAt: Support.stamp(1_426_408_866_000_000, "2015-03-15 08:41:06 +0000", .second),
-                    actor: .userId(.twitter, "123456001"), text: "Morning ferry, glassy water & http://photos.example.net/ferry",
+                    actor: .userId(.twitter, "123456001"),
+                    text: "Morning ferry, glassy water & http://photos.example.net/ferry",
                     details: [.init("tweetId", "577032478451048448"), .init("source", "Twitter Web Client")],
                     identifiers: [
-                        IdentifierObservation(kind: .url, raw: "http://photos.example.net/ferry", field: "tweet.entities.urls.expanded_url")
+                        IdentifierObservation(
+                            kind: .url, raw: "http://photos.example.net/ferry",
+                            field: "tweet.entities.urls.expanded_url")
                     ],
                     provenance: Support.provenance(result, "data/js/tweets/2015_03.js", "/0", "twitter.tweets")))
     }
 
     @Test func unwrappedRootLevelItemsAndSplitParts() throws {
         let unwrapped = """
-            window.YTD.tweet.part0 = [ { "id_str" : "20", "created_at" : "Wed Mar 22 07:41:49 +0000 2017", "full_text" : "root-level" } ]
+            window.YTD.tweet.part0 = [ { "id_str" : "20", "created_at" : "Wed Mar 22 07:41:49 +0000 2017",
+              "full_text" : "root-level" } ]
             """
         let part = """
-            window.YTD.tweets.part1 = [ { "tweet" : { "id_str" : "21", "created_at" : "Wed Mar 22 07:41:50 +0000 2017", "full_text" : "part one" } } ]
+            window.YTD.tweets.part1 = [ { "tweet" : { "id_str" : "21",
+              "created_at" : "Wed Mar 22 07:41:50 +0000 2017", "full_text" : "part one" } } ]
             """
         let result = try ParserHarness.run(
             TwitterTweetsParser.self,
@@ -134,6 +146,19 @@ import Testing
         #expect(result.events.contains { $0.provenance.locator == "/0/tweet" && $0.text == "part one" })
     }
 
+    @Test func grailbirdTweetWithoutUserIsAttributedFromUserDetails() throws {
+        let result = try ParserHarness.run(
+            TwitterTweetsParser.self,
+            files: [
+                "data/js/tweet_index.js": "var tweet_index = [ ]",
+                "data/js/user_details.js": "var user_details =  { \"screen_name\" : \"x\", \"id\" : \"777\" }",
+                "data/js/tweets/2014_01.js": "Grailbird.data.tweets_2014_01 = \n[ { \"id_str\" : \"5\", \"text\" : \"hi\" }, ]",
+            ])
+        #expect(result.records.count == 1)
+        #expect(result.warnings.count == 0)
+        #expect(result.events.first?.actor == .userId(.twitter, "777"))
+    }
+
     @Test func emptyFileGivesNothing() throws {
         let result = try ParserHarness.run(
             TwitterTweetsParser.self, files: Support.archive(["data/tweets.js": "window.YTD.tweets.part0 = [ ]"]))
@@ -143,7 +168,8 @@ import Testing
 
     @Test func badTimestampIsWarnedAndTheTweetKept() throws {
         let file = """
-            window.YTD.tweets.part0 = [ { "tweet" : { "id_str" : "30", "created_at" : "yesterday-ish", "full_text" : "kept" } } ]
+            window.YTD.tweets.part0 = [ { "tweet" : { "id_str" : "30", "created_at" : "yesterday-ish",
+              "full_text" : "kept" } } ]
             """
         let result = try ParserHarness.run(TwitterTweetsParser.self, files: Support.archive(["data/tweets.js": file]))
         #expect(result.records.count == 1)
@@ -159,7 +185,8 @@ import Testing
 
     @Test func tweetsBefore2006AreFlaggedAndKept() throws {
         let file = """
-            window.YTD.tweets.part0 = [ { "tweet" : { "id_str" : "31", "created_at" : "Tue Jun 03 10:00:00 +0000 1997", "full_text" : "odd" } } ]
+            window.YTD.tweets.part0 = [ { "tweet" : { "id_str" : "31",
+              "created_at" : "Tue Jun 03 10:00:00 +0000 1997", "full_text" : "odd" } } ]
             """
         let result = try ParserHarness.run(TwitterTweetsParser.self, files: Support.archive(["data/tweets.js": file]))
         #expect(result.records.count == 1)
@@ -171,7 +198,9 @@ import Testing
 
     @Test func truncatedFileIsWarned() throws {
         let file = """
-            window.YTD.tweets.part0 = [ { "tweet" : { "id_str" : "40", "created_at" : "Wed Mar 22 07:41:49 +0000 2017", "full_text" : "whole" } }, { "tweet" : { "id_str" : "41", "full_te
+            window.YTD.tweets.part0 = [ { "tweet" : { "id_str" : "40",
+              "created_at" : "Wed Mar 22 07:41:49 +0000 2017", "full_text" : "whole" } },
+              { "tweet" : { "id_str" : "41", "full_te
             """
         let result = try ParserHarness.run(TwitterTweetsParser.self, files: Support.archive(["data/tweets.js": file]))
         #expect(result.records.count == 1)
@@ -203,7 +232,8 @@ import Testing
     @Test(.enabled(if: SampleExportsLocator.sharedFixture("twitter") != nil, "../shared/fixtures is absent"))
     func glennjonesGrailbirdFixture() throws {
         let folder = try #require(
-            SampleExportsLocator.sharedFixture("twitter/glennjones__twitter-archive-extractor/test/twitter archieve test"))
+            SampleExportsLocator.sharedFixture(
+                "twitter/glennjones__twitter-archive-extractor/test/twitter archieve test"))
         let result = try ParserHarness.run(TwitterTweetsParser.self, path: folder)
         #expect(result.records.count == 1)
         #expect(result.warnings.count == 0)
@@ -220,7 +250,8 @@ import Testing
     @Test(.enabled(if: SampleExportsLocator.sharedFixture("twitter") != nil, "../shared/fixtures is absent"))
     func glennjonesGrailbirdZipWithMacOSDebris() throws {
         let zip = try #require(
-            SampleExportsLocator.sharedFixture("twitter/glennjones__twitter-archive-extractor/test/twitter archieve test file.zip"))
+            SampleExportsLocator.sharedFixture(
+                "twitter/glennjones__twitter-archive-extractor/test/twitter archieve test file.zip"))
         let result = try ParserHarness.run(TwitterTweetsParser.self, path: zip)
         #expect(result.records.count == 1)
         #expect(result.warnings.count == 0)

@@ -25,12 +25,20 @@ import Testing
                     platform: .twitter, kind: .accountCreated,
                     occurredAt: Support.stamp(1_234_344_612_000_000, "2009-02-11 09:30:12 +0000", .second), actor: key,
                     text: "Account @ines_halvorsen created",
-                    details: [.init("bio", "Ferries, field notes and the occasional crocus."), .init("location", "Bergen, Norway")],
+                    details: [
+                        .init("bio", "Ferries, field notes and the occasional crocus."),
+                        .init("location", "Bergen, Norway"),
+                    ],
                     identifiers: [
-                        IdentifierObservation(kind: .userId, raw: "123456001", field: "user_details.id", platform: .twitter, accountKey: key),
                         IdentifierObservation(
-                            kind: .handle, raw: "ines_halvorsen", field: "user_details.screen_name", platform: .twitter, accountKey: key),
-                        IdentifierObservation(kind: .url, raw: "http://ines.example.net/", field: "user_details.expanded_url", accountKey: key),
+                            kind: .userId, raw: "123456001", field: "user_details.id", platform: .twitter,
+                            accountKey: key),
+                        IdentifierObservation(
+                            kind: .handle, raw: "ines_halvorsen", field: "user_details.screen_name", platform: .twitter,
+                            accountKey: key),
+                        IdentifierObservation(
+                            kind: .url, raw: "http://ines.example.net/", field: "user_details.expanded_url",
+                            accountKey: key),
                     ],
                     provenance: provenance))
     }
@@ -38,7 +46,8 @@ import Testing
     @Test(.enabled(if: SampleExportsLocator.sharedFixture("twitter") != nil, "../shared/fixtures is absent"))
     func glennjonesUserDetails() throws {
         let folder = try #require(
-            SampleExportsLocator.sharedFixture("twitter/glennjones__twitter-archive-extractor/test/twitter archieve test"))
+            SampleExportsLocator.sharedFixture(
+                "twitter/glennjones__twitter-archive-extractor/test/twitter archieve test"))
         let result = try ParserHarness.run(TwitterUserDetailsParser.self, path: folder)
         #expect(result.records.count == 2)
         #expect(result.warnings.count == 0)
