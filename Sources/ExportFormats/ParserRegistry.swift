@@ -6,6 +6,27 @@ import EvidenceModel
 public enum ParserRegistry {
     public static let all: [any ExportParser.Type] = [
         TwitterAccountParser.self,
+        TwitterAccountCreationIpParser.self,
+        TwitterBlockParser.self,
+        TwitterConnectedApplicationParser.self,
+        TwitterDeletedTweetsParser.self,
+        TwitterDeviceTokenParser.self,
+        TwitterDirectMessageHeadersParser.self,
+        TwitterDirectMessagesParser.self,
+        TwitterEmailAddressChangeParser.self,
+        TwitterFollowerParser.self,
+        TwitterFollowingParser.self,
+        TwitterIpAuditParser.self,
+        TwitterLikeParser.self,
+        TwitterManifestParser.self,
+        TwitterMuteParser.self,
+        TwitterNiDevicesParser.self,
+        TwitterNoteTweetParser.self,
+        TwitterPhoneNumberParser.self,
+        TwitterProfileParser.self,
+        TwitterScreenNameChangeParser.self,
+        TwitterTweetsParser.self,
+        TwitterUserDetailsParser.self,
     ]
 
     /// Patterns of members any parser wants prefetched.

@@ -21,7 +21,7 @@ public struct TwitterAccountParser: ExportParser {
     }
 
     public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        Self.descriptor.memberPatterns.contains { PathPattern.matches($0, path: path) }
+        TwitterArchive.claims(Self.descriptor, path: path)
     }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {

@@ -56,18 +56,26 @@ public enum TwitterArchive {
         return stream.count
     }
 
-    /// The export owner's account key, from `account.js` (prefetched), or nil with a warning.
+    /// The export owner's account key, from `account.js` (prefetched) or, in Grailbird archives,
+    /// `data/js/user_details.js`; nil when neither names it.
     public static func owner(in context: ParseContext) -> AccountKey? {
         if let cached = context.state.values["twitter.ownerId"] { return .userId(.twitter, cached) }
-        guard let (_, bytes) = context.prefetched(matching: "account.js") else { return nil }
-        var stream = JSONArrayStream()
-        var parser = JSONParser()
         var ownerId: String?
-        try? bytes.withUnsafeBytes { raw in
-            try stream.feed(raw) { _, _, element in
-                guard ownerId == nil, let value = try? parser.parse(element) else { return }
-                ownerId = (value["account"] ?? value)["accountId"]?.string
+        if let (_, bytes) = context.prefetched(matching: "account.js") {
+            var stream = JSONArrayStream()
+            var parser = JSONParser()
+            try? bytes.withUnsafeBytes { raw in
+                try stream.feed(raw) { _, _, element in
+                    guard ownerId == nil, let value = try? parser.parse(element) else { return }
+                    ownerId = (value["account"] ?? value)["accountId"]?.string
+                }
             }
+        }
+        if ownerId == nil, let (_, details) = context.prefetched(matching: "data/js/user_details.js"),
+            let value = try? parseObject(details)
+        {
+            // Grailbird archives have no account.js; user_details.js names the owner.
+            ownerId = value["id_str"]?.nonEmptyString ?? value["id"]?.nonEmptyString
         }
         if let ownerId {
             context.state.values["twitter.ownerId"] = ownerId
@@ -104,5 +112,135 @@ public enum TwitterArchive {
         }
         context.warn("bad-timestamp", "\(field) is not a time Casebook can read", locator: locator)
         return nil
+    }
+
+    /// Reads a whole-object member such as `manifest.js` (`window.__THAR_CONFIG = {...}`) or Grailbird's
+    /// `user_details.js` (`var user_details = {...}`): everything before the first `{` is skipped, never
+    /// evaluated. Bounded by `member.readAll()`'s in-memory limit.
+    ///
+    /// - Throws: `ParseError` when no object is found or it is not valid JSON.
+    public static func readObject(member: ArchiveMember, context: ParseContext) throws -> JSONValue {
+        let bytes = try member.readAll()
+        var parser = JSONParser()
+        do {
+            let value = try parseObject(bytes, parser: &parser)
+            if parser.notes.duplicateKeys > 0 {
+                context.warn(
+                    "duplicate-key", "\(parser.notes.duplicateKeys) objects repeat a key; the last value is used",
+                    locator: "")
+            }
+            let repaired = parser.notes.invalidUTF8 + parser.notes.loneSurrogates
+            if repaired > 0 {
+                context.warn(
+                    "invalid-text", "\(repaired) strings held invalid UTF-8 or lone surrogates, replaced by U+FFFD",
+                    locator: "")
+            }
+            return value
+        } catch let error as JSONSyntaxError {
+            throw ParseError(locator: "byte \(error.offset)", "the object is not valid JSON: \(error.reason)")
+        }
+    }
+
+    /// The object after a JavaScript assignment prefix, with trailing spaces and `;` ignored.
+    static func parseObject(_ bytes: [UInt8]) throws -> JSONValue {
+        var parser = JSONParser()
+        return try parseObject(bytes, parser: &parser)
+    }
+
+    private static func parseObject(_ bytes: [UInt8], parser: inout JSONParser) throws -> JSONValue {
+        guard let start = bytes.firstIndex(of: UInt8(ascii: "{")) else {
+            throw ParseError(
+                locator: "byte 0",
+                "no JSON object found – expected 'window.__THAR_CONFIG = { ... }' or 'var name = { ... }'")
+        }
+        var end = bytes.count
+        while end > start, [0x20, 0x0A, 0x0D, 0x09, UInt8(ascii: ";")].contains(bytes[end - 1]) { end -= 1 }
+        do {
+            let value = try parser.parse(Array(bytes[start..<end]))
+            return value
+        } catch {
+            throw JSONSyntaxError(offset: error.offset + start, reason: error.reason)
+        }
+    }
+
+    /// The record inside an item: `{ "<key>": {...} }` (wrapped, 2019+) gives the inner object and the
+    /// locator `/<index>/<key>`; an unwrapped object (2018-2020 root-level files) is used as it is.
+    /// Anything else is warned as `unexpected-shape` and gives nil.
+    public static func record(
+        in item: JSONValue, key: String, locator: String, context: ParseContext
+    ) -> (value: JSONValue, locator: String)? {
+        if let inner = item[key], inner.object != nil { return (inner, locator + "/" + key) }
+        if item.object != nil { return (item, locator) }
+        context.warn("unexpected-shape", "element is not an object", locator: locator)
+        return nil
+    }
+
+    /// Whether a Twitter parser with these patterns reads `path`; macOS zip debris (`__MACOSX/`,
+    /// `._name` AppleDouble files) is never claimed.
+    public static func claims(_ descriptor: ParserDescriptor, path: String) -> Bool {
+        if isPlatformDebris(path) { return false }
+        return descriptor.memberPatterns.contains { PathPattern.matches($0, path: path) }
+    }
+
+    /// `__MACOSX/...` and `._name` members that macOS adds to zips.
+    public static func isPlatformDebris(_ path: String) -> Bool {
+        if path.hasPrefix("__MACOSX/") || path.contains("/__MACOSX/") { return true }
+        let name = path.split(separator: "/").last ?? Substring(path)
+        return name.hasPrefix("._")
+    }
+
+    /// Media files the archive holds, by file name, from folders whose name ends in `_media`
+    /// (`data/tweets_media/`, `data/tweet_media/`, `data/direct_messages_media/`, `data/profile_media/`...).
+    /// Built once per member.
+    public static func mediaFiles(in listing: ArchiveListing) -> [String: String] {
+        var files: [String: String] = [:]
+        for path in listing.paths where !isPlatformDebris(path) {
+            let parts = path.split(separator: "/")
+            guard parts.count >= 2, parts[parts.count - 2].hasSuffix("_media") else { continue }
+            let name = String(parts[parts.count - 1])
+            if files[name] == nil { files[name] = path }
+        }
+        return files
+    }
+
+    /// The last path component of a URL, without query or fragment
+    /// (`https://pbs.twimg.com/media/X.jpg?x=1` → `X.jpg`).
+    public static func urlFileName(_ url: String) -> String {
+        var text = Substring(url)
+        if let cut = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = text[..<cut] }
+        return String(text.split(separator: "/").last ?? "")
+    }
+
+    /// The text of an HTML fragment such as tweet `source` (`<a href="...">Twitter Web App</a>` → `Twitter Web App`),
+    /// with entities decoded.
+    public static func textOfHTML(_ html: String) -> String {
+        var output = ""
+        var inTag = false
+        for character in html {
+            if character == "<" {
+                inTag = true
+            } else if character == ">" && inTag {
+                inTag = false
+            } else if !inTag {
+                output.append(character)
+            }
+        }
+        return HTMLEntities.decode(output)
+    }
+
+    /// Replaces each short link by its expansion (`https://t.co/abc` → `https://example.com/page`), then
+    /// decodes HTML entities. Pairs with an empty expansion are skipped.
+    public static func expandedText(_ text: String, links: [(short: String, expanded: String)]) -> String {
+        var result = text
+        for link in links where !link.short.isEmpty && !link.expanded.isEmpty {
+            result = result.replacing(link.short, with: link.expanded)
+        }
+        return HTMLEntities.decode(result)
+    }
+
+    /// Objects of an array value, with their index (non-objects skipped).
+    static func objects(_ value: JSONValue?) -> [(Int, JSONValue)] {
+        guard let items = value?.array else { return [] }
+        return items.enumerated().filter { $0.element.object != nil }.map { ($0.offset, $0.element) }
     }
 }

@@ -1,0 +1,1 @@
+window.YTD.ni_devices.part0 = [ ]

@@ -1,0 +1,217 @@
+import EvidenceArchive
+import EvidenceModel
+
+/// Twitter/X direct messages, one-to-one and group.
+///
+/// Files: `data/direct-messages.js` and `data/direct-messages-group.js` (2022+, `window.YTD.direct_messages.part0`,
+/// `window.YTD.direct_messages_group.part0`), `direct-message.js` and `direct-message-group.js` (2018-2022, at the
+/// root or in `data/`). Every element is `{ "dmConversation" : { "conversationId", "messages" : [ ... ] } }`;
+/// one-to-one ids are `<userIdA>-<userIdB>`, group ids a single number. Each entry of `messages` is an object
+/// with one key, newest first:
+/// - `messageCreate` `{ id, senderId, recipientId (1:1 only), text, createdAt, urls[{url, expanded, display}],
+///   mediaUrls[], reactions[{senderId, reactionKey, eventId, createdAt}] }` → a `.message` event;
+/// - `joinConversation` `{ initiatingUserId, participantsSnapshot[], createdAt }`, `participantsJoin` and
+///   `participantsLeave` `{ initiatingUserId?, userIds[], createdAt }`, `conversationNameUpdate`
+///   `{ initiatingUserId, name, createdAt }` → `.conversationEvent` events.
+///
+/// One `Conversation` is emitted per element before its events: participants from the two ids of a 1:1
+/// id, or, for groups, from every sender, join snapshot and join/leave list; the title is the latest
+/// `conversationNameUpdate`. Message text has t.co links replaced by `urls[].expanded` and HTML entities
+/// decoded. Media URLs become attachments, pointing at `<messageId>-<file name>` in a `*_media/` folder
+/// (`data/direct_messages_media/`) when the archive holds it.
+public struct TwitterDirectMessagesParser: ExportParser {
+    public static let descriptor = ParserDescriptor(
+        identifier: "twitter.direct-messages", displayName: "Twitter direct messages", platform: .twitter, version: 1,
+        memberPatterns: [
+            "data/direct-messages.js", "data/direct-messages-part*.js", "data/direct-messages-group.js",
+            "data/direct-messages-group-part*.js", "direct-message.js", "direct-message-part*.js",
+            "direct-message-group.js", "direct-message-group-part*.js",
+        ],
+        formatNotes: "direct-messages(-group).js (2022+) and direct-message(-group).js (2018-2022).",
+        knownLimits: "A conversation is one array element and is held in memory whole (up to 64 MiB). "
+            + "Entry kinds other than messageCreate, joinConversation, participantsJoin, participantsLeave and "
+            + "conversationNameUpdate are warned as unknown-entry and skipped.")
+
+    public init() {}
+
+    public func recognize(_ listing: ArchiveListing) -> Recognition {
+        TwitterRecognition.recognize(listing)
+    }
+
+    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
+        TwitterArchive.claims(Self.descriptor, path: path)
+    }
+
+    public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
+        let reader = TwitterDirectMessageReader(context: context, includesText: true)
+        try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in
+            reader.read(item, locator: locator)
+        }
+    }
+}
+
+/// Reads `dmConversation` elements; shared by the message and message-header parsers.
+struct TwitterDirectMessageReader {
+    let context: ParseContext
+    /// False for the `*-headers.js` files, which carry no text, URLs or media.
+    let includesText: Bool
+    let mediaFiles: [String: String]
+
+    init(context: ParseContext, includesText: Bool) {
+        self.context = context
+        self.includesText = includesText
+        self.mediaFiles = includesText ? TwitterArchive.mediaFiles(in: context.level.listing) : [:]
+    }
+
+    static let conversationEventKinds: Set<String> = [
+        "joinConversation", "participantsJoin", "participantsLeave", "conversationNameUpdate",
+    ]
+
+    func read(_ item: JSONValue, locator: String) {
+        guard
+            let (conversation, conversationLocator) = TwitterArchive.record(
+                in: item, key: "dmConversation", locator: locator, context: context)
+        else { return }
+        guard let conversationId = conversation["conversationId"]?.nonEmptyString else {
+            context.warn("missing-field", "dmConversation has no conversationId", locator: conversationLocator)
+            return
+        }
+        let entries = conversation["messages"]?.array ?? []
+        context.emit(.conversation(summary(of: entries, conversationId: conversationId, locator: conversationLocator)))
+        for (index, entry) in entries.enumerated() {
+            let entryLocator = conversationLocator + "/messages/\(index)"
+            guard let object = entry.object, object.members.count == 1, let only = object.members.first,
+                only.value.object != nil
+            else {
+                context.warn(
+                    "unexpected-shape", "conversation entry is not an object with one key", locator: entryLocator)
+                continue
+            }
+            let bodyLocator = entryLocator + "/" + only.key
+            if only.key == "messageCreate" {
+                context.emit(message(only.value, conversationId: conversationId, locator: bodyLocator))
+            } else if Self.conversationEventKinds.contains(only.key) {
+                context.emit(
+                    conversationEvent(only.key, only.value, conversationId: conversationId, locator: bodyLocator))
+            } else {
+                context.warn("unknown-entry", "conversation entry kind is not read", locator: bodyLocator)
+            }
+        }
+    }
+
+    private func summary(of entries: [JSONValue], conversationId: String, locator: String) -> Conversation {
+        var participants: [String] = []
+        func note(_ value: JSONValue?) {
+            if let identifier = value?.nonEmptyString, !participants.contains(identifier) {
+                participants.append(identifier)
+            }
+        }
+        let pair = conversationId.split(separator: "-", omittingEmptySubsequences: false)
+        let isOneToOne = pair.count == 2 && pair.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+        var title: (time: String, name: String)?
+        if isOneToOne {
+            for part in pair { note(.string(String(part))) }
+        } else {
+            for entry in entries {
+                for member in entry.object?.members ?? [] {
+                    let body = member.value
+                    note(body["senderId"])
+                    note(body["recipientId"])
+                    note(body["initiatingUserId"])
+                    for identifier in (body["participantsSnapshot"]?.array ?? []) + (body["userIds"]?.array ?? []) {
+                        note(identifier)
+                    }
+                    if member.key == "conversationNameUpdate", let name = body["name"]?.nonEmptyString {
+                        let time = body["createdAt"]?.string ?? ""
+                        if title == nil || time > title!.time { title = (time, name) }
+                    }
+                }
+            }
+        }
+        return Conversation(
+            platform: .twitter, key: conversationId, title: title?.name,
+            participants: participants.map { .userId(.twitter, $0) }, provenance: context.provenance(locator))
+    }
+
+    private func message(_ body: JSONValue, conversationId: String, locator: String) -> Event {
+        let senderId = body["senderId"]?.nonEmptyString
+        let recipientId = body["recipientId"]?.nonEmptyString
+        let messageId = body["id"]?.nonEmptyString
+        if senderId == nil { context.warn("missing-field", "messageCreate has no senderId", locator: locator) }
+        let occurredAt = TwitterArchive.timestamp(
+            body["createdAt"], field: "createdAt", locator: locator + "/createdAt", context: context)
+        var details: [Event.Detail] = []
+        if let messageId { details.append(.init("messageId", messageId)) }
+        if let recipientId { details.append(.init("recipientId", recipientId)) }
+        let reactions = TwitterArchive.objects(body["reactions"]).compactMap { _, reaction -> String? in
+            guard let key = reaction["reactionKey"]?.nonEmptyString else { return nil }
+            return key + (reaction["senderId"]?.nonEmptyString.map { " by " + $0 } ?? "")
+        }
+        if !reactions.isEmpty { details.append(.init("reactions", reactions.joined(separator: ", "))) }
+        var identifiers: [IdentifierObservation] = []
+        if let senderId {
+            identifiers.append(
+                IdentifierObservation(
+                    kind: .userId, raw: senderId, field: "messageCreate.senderId", platform: .twitter,
+                    accountKey: .userId(.twitter, senderId)))
+        }
+        if let recipientId {
+            identifiers.append(
+                IdentifierObservation(
+                    kind: .userId, raw: recipientId, field: "messageCreate.recipientId", platform: .twitter,
+                    accountKey: .userId(.twitter, recipientId)))
+        }
+        var text: String?
+        var attachments: [Attachment] = []
+        if includesText {
+            var links: [(short: String, expanded: String)] = []
+            for (_, url) in TwitterArchive.objects(body["urls"]) {
+                guard let expanded = url["expanded"]?.nonEmptyString else { continue }
+                links.append((url["url"]?.string ?? "", expanded))
+                identifiers.append(
+                    IdentifierObservation(kind: .url, raw: expanded, field: "messageCreate.urls.expanded"))
+            }
+            text = body["text"]?.string.map { TwitterArchive.expandedText($0, links: links) }
+            for reference in (body["mediaUrls"]?.array ?? []).compactMap(\.nonEmptyString) {
+                let fileName = "\(messageId ?? "")-\(TwitterArchive.urlFileName(reference))"
+                attachments.append(
+                    Attachment(memberPath: messageId == nil ? nil : mediaFiles[fileName], reference: reference))
+            }
+        }
+        return Event(
+            platform: .twitter, kind: .message, occurredAt: occurredAt, actor: senderId.map { .userId(.twitter, $0) },
+            conversationKey: conversationId, text: text, details: details, identifiers: identifiers,
+            attachments: attachments, provenance: context.provenance(locator))
+    }
+
+    private func conversationEvent(_ kind: String, _ body: JSONValue, conversationId: String, locator: String) -> Event
+    {
+        let initiator = body["initiatingUserId"]?.nonEmptyString
+        let occurredAt = TwitterArchive.timestamp(
+            body["createdAt"], field: "createdAt", locator: locator + "/createdAt", context: context)
+        let userIds = ((body["participantsSnapshot"]?.array ?? []) + (body["userIds"]?.array ?? [])).compactMap(
+            \.nonEmptyString)
+        var details = [Event.Detail("eventType", kind)]
+        if !userIds.isEmpty { details.append(.init("userIds", userIds.joined(separator: ","))) }
+        let name = body["name"]?.nonEmptyString
+        if let name { details.append(.init("name", name)) }
+        var identifiers: [IdentifierObservation] = []
+        if let initiator {
+            identifiers.append(
+                IdentifierObservation(
+                    kind: .userId, raw: initiator, field: "\(kind).initiatingUserId", platform: .twitter,
+                    accountKey: .userId(.twitter, initiator)))
+        }
+        let listField = body["participantsSnapshot"] != nil ? "participantsSnapshot" : "userIds"
+        for userId in userIds {
+            identifiers.append(
+                IdentifierObservation(
+                    kind: .userId, raw: userId, field: "\(kind).\(listField)", platform: .twitter,
+                    accountKey: .userId(.twitter, userId)))
+        }
+        return Event(
+            platform: .twitter, kind: .conversationEvent, occurredAt: occurredAt,
+            actor: initiator.map { .userId(.twitter, $0) }, conversationKey: conversationId, text: name,
+            details: details, identifiers: identifiers, provenance: context.provenance(locator))
+    }
+}
