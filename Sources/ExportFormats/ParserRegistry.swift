@@ -5,6 +5,13 @@ import EvidenceModel
 /// uniqueness and that each parser has a sample export.
 public enum ParserRegistry {
     public static let all: [any ExportParser.Type] = [
+        FacebookCommentsParser.self,
+        FacebookFriendsParser.self,
+        FacebookMessagesParser.self,
+        FacebookPostsParser.self,
+        FacebookProfileParser.self,
+        FacebookSearchParser.self,
+        FacebookSecurityParser.self,
         TwitterAccountParser.self,
     ]
 
