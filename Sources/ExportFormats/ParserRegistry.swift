@@ -12,6 +12,11 @@ public enum ParserRegistry {
         FacebookProfileParser.self,
         FacebookSearchParser.self,
         FacebookSecurityParser.self,
+        InstagramConnectionsParser.self,
+        InstagramLoginsParser.self,
+        InstagramMessagesParser.self,
+        InstagramPostsParser.self,
+        InstagramProfileParser.self,
         TwitterAccountParser.self,
     ]
 
