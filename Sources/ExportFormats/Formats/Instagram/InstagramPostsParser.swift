@@ -48,8 +48,11 @@ public struct InstagramPostsParser: ExportParser {
             let media = entry["media"]?.array ?? (entry["uri"] != nil ? [entry] : [])
             var details: [Event.Detail] = []
             if isStories { details.append(.init("type", "story")) }
-            let title = MetaText.text(entry["title"], rawDetail: "rawText", details: &details, context: context)
-                ?? media.lazy.compactMap { MetaText.text($0["title"], rawDetail: "rawText", details: &details, context: context) }.first
+            // The caption: the entry's title, else the first media title that is not blank.
+            var title = MetaText.text(entry["title"], rawDetail: "rawText", details: &details, context: context)
+            for item in media where title == nil {
+                title = MetaText.text(item["title"], rawDetail: "rawText", details: &details, context: context)
+            }
             let timeLocator = entry["creation_timestamp"] != nil ? locator + "/creation_timestamp" : locator + "/media/0/creation_timestamp"
             let time = MetaJSON.timestamp(
                 entry["creation_timestamp"] ?? media.first?["creation_timestamp"], field: "creation_timestamp",
