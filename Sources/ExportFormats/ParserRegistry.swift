@@ -7,6 +7,7 @@ public enum ParserRegistry {
     public static let all: [any ExportParser.Type] = [
         FacebookCommentsParser.self,
         FacebookFriendsParser.self,
+        FacebookLegacyMessagesParser.self,
         FacebookMessagesParser.self,
         FacebookPostsParser.self,
         FacebookProfileParser.self,
