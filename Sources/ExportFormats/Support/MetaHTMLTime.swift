@@ -40,7 +40,10 @@ public enum MetaHTMLTime {
         if let first = tokens.first, weekdays.contains(first) { tokens.removeFirst() }
         tokens.removeAll { $0 == "at" }
         guard tokens.count >= 4 else { return nil }
-        guard let month = months.firstIndex(where: { $0 == tokens[0] || (tokens[0].count >= 3 && $0.hasPrefix(tokens[0])) }),
+        guard
+            let month = months.firstIndex(where: {
+                $0 == tokens[0] || (tokens[0].count >= 3 && $0.hasPrefix(tokens[0]))
+            }),
             let day = Int(tokens[1]), let year = Int(tokens[2]), year > 1900
         else { return nil }
         var clock = tokens[3]
@@ -86,7 +89,8 @@ public enum MetaHTMLTime {
         }
         guard let value = civil.microseconds(offsetSeconds: offset) else { return nil }
         return Result(
-            timestamp: Timestamp(microseconds: value, raw: raw, precision: precision, zoneSource: zoneSource), problem: problem)
+            timestamp: Timestamp(microseconds: value, raw: raw, precision: precision, zoneSource: zoneSource),
+            problem: problem)
     }
 
     /// `UTC+02`, `GMT-0530`, `+01:00`.

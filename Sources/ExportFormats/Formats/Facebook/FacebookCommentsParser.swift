@@ -14,7 +14,8 @@ import EvidenceModel
 /// `title` ("Jane commented on Ann's post.") is kept as a detail.
 public struct FacebookCommentsParser: ExportParser {
     public static let descriptor = ParserDescriptor(
-        identifier: "facebook.comments", displayName: "Facebook comments and reactions", platform: .facebook, version: 1,
+        identifier: "facebook.comments", displayName: "Facebook comments and reactions", platform: .facebook,
+        version: 1,
         memberPatterns: [
             "comments/comments.json", "comments_and_reactions/comments.json",
             "comments_and_reactions/posts_and_comments.json", "likes_and_reactions/posts_and_comments.json",
@@ -37,8 +38,9 @@ public struct FacebookCommentsParser: ExportParser {
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let root = try MetaJSON.read(member, context: context)
-        guard let (items, prefix, _) = MetaJSON.items(
-            in: root, keys: ["comments_v2", "comments", "reactions_v2", "reactions", "group_comments_v2"])
+        guard
+            let (items, prefix, _) = MetaJSON.items(
+                in: root, keys: ["comments_v2", "comments", "reactions_v2", "reactions", "group_comments_v2"])
         else { throw ParseError(locator: "", "no list of comments or reactions") }
         let owner = MetaOwner.facebook(in: context)
         for (index, item) in items.enumerated() {
@@ -48,19 +50,30 @@ public struct FacebookCommentsParser: ExportParser {
                 continue
             }
             var details: [Event.Detail] = []
-            let time = MetaJSON.timestamp(item["timestamp"], field: "timestamp", locator: locator + "/timestamp", context: context)
+            let time = MetaJSON.timestamp(
+                item["timestamp"], field: "timestamp", locator: locator + "/timestamp", context: context)
             if item["timestamp"] == nil { context.warn("missing-field", "entry has no timestamp", locator: locator) }
             var kind = EventKind.comment
             var text: String?
             for entry in item["data"]?.array ?? [] {
                 if let comment = entry["comment"] {
-                    text = MetaText.text(comment["comment"], rawDetail: "rawText", details: &details, context: context) ?? text
-                    if let author = MetaText.text(comment["author"], context: context) { details.append(.init("author", author)) }
-                    if let group = MetaText.text(comment["group"], context: context) { details.append(.init("group", group)) }
+                    text =
+                        MetaText.text(comment["comment"], rawDetail: "rawText", details: &details, context: context)
+                        ?? text
+                    if let author = MetaText.text(comment["author"], context: context) {
+                        details.append(.init("author", author))
+                    }
+                    if let group = MetaText.text(comment["group"], context: context) {
+                        details.append(.init("group", group))
+                    }
                 } else if let reaction = entry["reaction"] {
                     kind = .reaction
-                    text = MetaText.text(reaction["reaction"], rawDetail: "rawText", details: &details, context: context) ?? text
-                    if let actor = MetaText.text(reaction["actor"], context: context) { details.append(.init("author", actor)) }
+                    text =
+                        MetaText.text(reaction["reaction"], rawDetail: "rawText", details: &details, context: context)
+                        ?? text
+                    if let actor = MetaText.text(reaction["actor"], context: context) {
+                        details.append(.init("author", actor))
+                    }
                 }
             }
             if item["data"] == nil, item["title"] != nil { kind = .reaction }
@@ -74,11 +87,15 @@ public struct FacebookCommentsParser: ExportParser {
                     if let uri = entry["media"]?["uri"]?.nonEmptyString {
                         attachments.append(
                             Attachment(
-                                memberPath: MetaJSON.memberPath(forURI: uri, member: context.memberPath, listing: context.level.listing),
+                                memberPath: MetaJSON.memberPath(
+                                    forURI: uri, member: context.memberPath, listing: context.level.listing),
                                 reference: uri, mediaType: "photo"))
                     }
                     if let url = entry["external_context"]?["url"]?.nonEmptyString {
-                        identifiers.append(IdentifierObservation(kind: .url, raw: url, field: "comments.external_context.url", observedAt: time, accountKey: owner))
+                        identifiers.append(
+                            IdentifierObservation(
+                                kind: .url, raw: url, field: "comments.external_context.url", observedAt: time,
+                                accountKey: owner))
                     }
                 }
             }

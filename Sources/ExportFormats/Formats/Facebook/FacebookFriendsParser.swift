@@ -14,12 +14,14 @@ public struct FacebookFriendsParser: ExportParser {
     public static let descriptor = ParserDescriptor(
         identifier: "facebook.friends", displayName: "Facebook friends and followers", platform: .facebook, version: 1,
         memberPatterns: [
-            "friends/*.json", "friends_and_followers/*.json", "connections/friends/*.json", "connections/followers/*.json",
+            "friends/*.json", "friends_and_followers/*.json", "connections/friends/*.json",
+            "connections/followers/*.json",
             "following/*.json", "followers/*.json",
         ],
         prefetchPatterns: [MetaOwner.facebookProfilePattern],
         formatNotes: "friends, requests, removed friends, followers and following lists, 2018-2024 trees.",
-        knownLimits: "People are display names only. Suggestions (people_you_may_know) and post audiences are not read.")
+        knownLimits: "People are display names only. Suggestions (people_you_may_know) and post audiences are not read."
+    )
 
     static let fileNames: Set<String> = [
         "friends.json", "your_friends.json", "received_friend_requests.json", "sent_friend_requests.json",
@@ -57,25 +59,31 @@ public struct FacebookFriendsParser: ExportParser {
             for (index, item) in items.enumerated() {
                 let locator = "/\(MetaJSON.escape(list.key))/\(index)"
                 var details: [Event.Detail] = []
-                guard let name = MetaText.text(item["name"], rawDetail: "rawName", details: &details, context: context) else {
+                guard let name = MetaText.text(item["name"], rawDetail: "rawName", details: &details, context: context)
+                else {
                     context.warn("missing-field", "\(list.key) entry has no name", locator: locator)
                     continue
                 }
-                details.insert(contentsOf: [
-                    .init("counterpart", name), .init("counterpartKey", AccountKey.handle(.facebook, name).description),
-                    .init("relation", relation.relation),
-                ], at: 0)
-                let time = MetaJSON.timestamp(item["timestamp"], field: "timestamp", locator: locator + "/timestamp", context: context)
+                details.insert(
+                    contentsOf: [
+                        .init("counterpart", name),
+                        .init("counterpartKey", AccountKey.handle(.facebook, name).description),
+                        .init("relation", relation.relation),
+                    ], at: 0)
+                let time = MetaJSON.timestamp(
+                    item["timestamp"], field: "timestamp", locator: locator + "/timestamp", context: context)
                 var identifiers: [IdentifierObservation] = []
                 if let contact = item["contact_info"]?.nonEmptyString {
                     identifiers.append(
                         IdentifierObservation(
-                            kind: contact.contains("@") ? .email : .phone, raw: contact, field: "\(list.key).contact_info",
+                            kind: contact.contains("@") ? .email : .phone, raw: contact,
+                            field: "\(list.key).contact_info",
                             accountKey: .handle(.facebook, name)))
                 }
                 context.emit(
                     Event(
-                        platform: .facebook, kind: relation.kind, occurredAt: time, actor: owner, text: name, details: details,
+                        platform: .facebook, kind: relation.kind, occurredAt: time, actor: owner, text: name,
+                        details: details,
                         identifiers: identifiers, provenance: context.provenance(locator)))
             }
         }

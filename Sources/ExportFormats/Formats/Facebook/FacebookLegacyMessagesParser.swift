@@ -18,7 +18,8 @@ public struct FacebookLegacyMessagesParser: ExportParser {
     public static let descriptor = ParserDescriptor(
         identifier: "facebook.legacy-messages", displayName: "Facebook legacy HTML messages", platform: .facebook,
         version: 1, memberPatterns: ["html/messages.htm"],
-        formatNotes: "Single html/messages.htm of the pre-2018 HTML archive; English date text with zone abbreviations.",
+        formatNotes:
+            "Single html/messages.htm of the pre-2018 HTML archive; English date text with zone abbreviations.",
         knownLimits: "Names only, no ids. Dates in languages other than English are not read (warning per message). "
             + "Attachments in the legacy HTML are not read.")
 
@@ -35,7 +36,8 @@ public struct FacebookLegacyMessagesParser: ExportParser {
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let bytes = try member.readAll()
         if containsEntityDeclaration(bytes) {
-            context.warn("entity-declaration", "the HTML declares entities; the member is refused, not expanded", locator: "")
+            context.warn(
+                "entity-declaration", "the HTML declares entities; the member is refused, not expanded", locator: "")
             return
         }
         let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
@@ -46,7 +48,9 @@ public struct FacebookLegacyMessagesParser: ExportParser {
         }
         guard let document else { throw ParseError(locator: "", "libxml2 could not read the HTML") }
         defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else { throw ParseError(locator: "", "the HTML has no root element") }
+        guard let root = xmlDocGetRootElement(document) else {
+            throw ParseError(locator: "", "the HTML has no root element")
+        }
         var owner: AccountKey?
         var threadIndex = 0
         walk(root) { node in
@@ -56,7 +60,8 @@ public struct FacebookLegacyMessagesParser: ExportParser {
                 context.emit(
                     .account(
                         Account(
-                            key: owner!, displayName: text, isExportOwner: true, provenance: context.provenance(nodePath(node)))))
+                            key: owner!, displayName: text, isExportOwner: true,
+                            provenance: context.provenance(nodePath(node)))))
                 return false
             }
             if name == "div", hasClass(node, "thread") {
@@ -103,7 +108,9 @@ public struct FacebookLegacyMessagesParser: ExportParser {
                 return true
             }
             var paragraph = node.pointee.next
-            while let candidate = paragraph, candidate.pointee.type != XML_ELEMENT_NODE { paragraph = candidate.pointee.next }
+            while let candidate = paragraph, candidate.pointee.type != XML_ELEMENT_NODE {
+                paragraph = candidate.pointee.next
+            }
             let text = paragraph.flatMap { elementName($0) == "p" ? textContent($0) : nil }
             var details: [Event.Detail] = []
             var time: Timestamp?

@@ -19,7 +19,8 @@ public struct FacebookPostsParser: ExportParser {
         memberPatterns: ["posts/your_posts_*.json", "posts/your_posts__check_ins__photos_and_videos_*.json"],
         prefetchPatterns: [MetaOwner.facebookProfilePattern],
         formatNotes: "your_posts_N.json (2018-2021) and your_posts__check_ins__photos_and_videos_N.json (2022+).",
-        knownLimits: "Albums (posts/album/N.json), uncategorized photos, videos and posts on other profiles are not read; "
+        knownLimits:
+            "Albums (posts/album/N.json), uncategorized photos, videos and posts on other profiles are not read; "
             + "tags are not read.")
 
     public init() {}
@@ -34,7 +35,9 @@ public struct FacebookPostsParser: ExportParser {
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let root = try MetaJSON.read(member, context: context)
-        guard let (items, prefix, _) = MetaJSON.items(in: root) else { throw ParseError(locator: "", "no list of posts") }
+        guard let (items, prefix, _) = MetaJSON.items(in: root) else {
+            throw ParseError(locator: "", "no list of posts")
+        }
         let owner = MetaOwner.facebook(in: context)
         for (index, item) in items.enumerated() {
             let locator = "\(prefix)/\(index)"
@@ -43,15 +46,20 @@ public struct FacebookPostsParser: ExportParser {
                 continue
             }
             var details: [Event.Detail] = []
-            let time = MetaJSON.timestamp(item["timestamp"], field: "timestamp", locator: locator + "/timestamp", context: context)
+            let time = MetaJSON.timestamp(
+                item["timestamp"], field: "timestamp", locator: locator + "/timestamp", context: context)
             if item["timestamp"] == nil { context.warn("missing-field", "post has no timestamp", locator: locator) }
             var texts: [String] = []
             for entry in item["data"]?.array ?? [] {
                 if let text = MetaText.text(entry["post"], rawDetail: "rawText", details: &details, context: context) {
                     texts.append(text)
                 }
-                if let updated = entry["update_timestamp"]?.string, updated != "0" { details.append(.init("updateTimestamp", updated)) }
-                if let backdated = entry["backdated_timestamp"]?.string { details.append(.init("backdatedTimestamp", backdated)) }
+                if let updated = entry["update_timestamp"]?.string, updated != "0" {
+                    details.append(.init("updateTimestamp", updated))
+                }
+                if let backdated = entry["backdated_timestamp"]?.string {
+                    details.append(.init("backdatedTimestamp", backdated))
+                }
             }
             if let title = MetaText.text(item["title"], rawDetail: "rawTitle", details: &details, context: context) {
                 details.append(.init("title", title))
@@ -61,40 +69,54 @@ public struct FacebookPostsParser: ExportParser {
             for attachment in item["attachments"]?.array ?? [] {
                 for entry in attachment["data"]?.array ?? [] {
                     if let media = entry["media"] {
-                        readMedia(media, owner: owner, attachments: &attachments, identifiers: &identifiers, details: &details, context: context)
+                        readMedia(
+                            media, owner: owner, attachments: &attachments, identifiers: &identifiers,
+                            details: &details, context: context)
                     }
                     if let url = entry["external_context"]?["url"]?.nonEmptyString {
-                        identifiers.append(IdentifierObservation(kind: .url, raw: url, field: "posts.external_context.url", observedAt: time, accountKey: owner))
+                        identifiers.append(
+                            IdentifierObservation(
+                                kind: .url, raw: url, field: "posts.external_context.url", observedAt: time,
+                                accountKey: owner))
                     }
                     if let place = entry["place"] {
-                        if let name = MetaText.text(place["name"], context: context) { details.append(.init("place", name)) }
-                        if let address = MetaText.text(place["address"], context: context) { details.append(.init("placeAddress", address)) }
+                        if let name = MetaText.text(place["name"], context: context) {
+                            details.append(.init("place", name))
+                        }
+                        if let address = MetaText.text(place["address"], context: context) {
+                            details.append(.init("placeAddress", address))
+                        }
                         if let latitude = place["coordinate"]?["latitude"]?.string,
                             let longitude = place["coordinate"]?["longitude"]?.string
                         {
                             details.append(.init("coordinate", "\(latitude),\(longitude)"))
                         }
                     }
-                    if let event = MetaText.text(entry["life_event"]?["title"], context: context) { details.append(.init("lifeEvent", event)) }
+                    if let event = MetaText.text(entry["life_event"]?["title"], context: context) {
+                        details.append(.init("lifeEvent", event))
+                    }
                 }
             }
             context.emit(
                 Event(
                     platform: .facebook, kind: .post, occurredAt: time, actor: owner,
-                    text: texts.isEmpty ? nil : texts.joined(separator: "\n"), details: details, identifiers: identifiers,
+                    text: texts.isEmpty ? nil : texts.joined(separator: "\n"), details: details,
+                    identifiers: identifiers,
                     attachments: attachments, provenance: context.provenance(locator)))
         }
     }
 
     private func readMedia(
-        _ media: JSONValue, owner: AccountKey, attachments: inout [Attachment], identifiers: inout [IdentifierObservation],
+        _ media: JSONValue, owner: AccountKey, attachments: inout [Attachment],
+        identifiers: inout [IdentifierObservation],
         details: inout [Event.Detail], context: ParseContext
     ) {
         let isVideo = media["media_metadata"]?["video_metadata"] != nil
         if let uri = media["uri"]?.nonEmptyString {
             attachments.append(
                 Attachment(
-                    memberPath: MetaJSON.memberPath(forURI: uri, member: context.memberPath, listing: context.level.listing),
+                    memberPath: MetaJSON.memberPath(
+                        forURI: uri, member: context.memberPath, listing: context.level.listing),
                     reference: uri, mediaType: isVideo ? "video" : "photo"))
         }
         if let description = MetaText.text(media["description"], context: context) {
@@ -103,10 +125,13 @@ public struct FacebookPostsParser: ExportParser {
         let metadata = media["media_metadata"]?["photo_metadata"] ?? media["media_metadata"]?["video_metadata"]
         for exif in metadata?["exif_data"]?.array ?? [] {
             guard let address = exif["upload_ip"]?.nonEmptyString else { continue }
-            let uploaded = exif["upload_timestamp"]?.string.flatMap { $0 == "0" ? nil : TimestampParsing.epoch($0, milliseconds: false) }
+            let uploaded = exif["upload_timestamp"]?.string.flatMap {
+                $0 == "0" ? nil : TimestampParsing.epoch($0, milliseconds: false)
+            }
             identifiers.append(
                 IdentifierObservation(
-                    kind: .ip, raw: address, field: "posts.media_metadata.exif_data.upload_ip", observedAt: uploaded, accountKey: owner))
+                    kind: .ip, raw: address, field: "posts.media_metadata.exif_data.upload_ip", observedAt: uploaded,
+                    accountKey: owner))
         }
     }
 }

@@ -72,7 +72,8 @@ public struct FacebookProfileParser: ExportParser {
             if let raw = phone.nonEmptyString {
                 identifier(.phone, raw, field: "profile.phone_numbers", locator: "\(base)/phone_numbers/\(index)")
             } else if let raw = phone["phone_number"]?.nonEmptyString {
-                identifier(.phone, raw, field: "profile.phone_numbers", locator: "\(base)/phone_numbers/\(index)/phone_number")
+                identifier(
+                    .phone, raw, field: "profile.phone_numbers", locator: "\(base)/phone_numbers/\(index)/phone_number")
             }
         }
         if let username { identifier(.handle, username, field: "profile.username", locator: base + "/username") }
@@ -81,7 +82,9 @@ public struct FacebookProfileParser: ExportParser {
         }
 
         if let birthday = profile["birthday"], birthday.object != nil {
-            let year = birthday["year"]?.int64 ?? 0, month = birthday["month"]?.int64 ?? 0, day = birthday["day"]?.int64 ?? 0
+            let year = birthday["year"]?.int64 ?? 0
+            let month = birthday["month"]?.int64 ?? 0
+            let day = birthday["day"]?.int64 ?? 0
             func pad(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
             details.append(.init("birthday", (year > 0 ? String(year) : "-") + "-\(pad(month))-\(pad(day))"))
         }
@@ -94,10 +97,13 @@ public struct FacebookProfileParser: ExportParser {
             }
         }
         for previous in profile["previous_names"]?.array ?? [] {
-            if let text = MetaText.text(previous["name"], context: context) { details.append(.init("previousName", text)) }
+            if let text = MetaText.text(previous["name"], context: context) {
+                details.append(.init("previousName", text))
+            }
         }
         let created = MetaJSON.timestamp(
-            profile["registration_timestamp"], field: "registration_timestamp", locator: base + "/registration_timestamp",
+            profile["registration_timestamp"], field: "registration_timestamp",
+            locator: base + "/registration_timestamp",
             context: context)
         context.emit(
             Event(

@@ -34,8 +34,10 @@ public struct FacebookSearchParser: ExportParser {
         for (index, item) in items.enumerated() {
             let locator = "\(prefix)/\(index)"
             var details: [Event.Detail] = []
-            let time = MetaJSON.timestamp(item["timestamp"], field: "timestamp", locator: locator + "/timestamp", context: context)
-            let candidates = (item["data"]?.array ?? []) + (item["attachments"]?.array ?? []).flatMap { $0["data"]?.array ?? [] }
+            let time = MetaJSON.timestamp(
+                item["timestamp"], field: "timestamp", locator: locator + "/timestamp", context: context)
+            let candidates =
+                (item["data"]?.array ?? []) + (item["attachments"]?.array ?? []).flatMap { $0["data"]?.array ?? [] }
             let query = candidates.lazy.compactMap { $0["text"] }.first
             let text = MetaText.text(query, rawDetail: "rawText", details: &details, context: context)
             if text == nil { context.warn("missing-field", "search entry has no text", locator: locator) }

@@ -79,14 +79,17 @@ public struct FacebookSecurityParser: ExportParser {
                 ipKey: "ip_address", field: "active_sessions")
         case "ip_address_activity.json", "used_ip_addresses.json":
             return FileSpec(
-                listKeys: ["used_ip_address_v2", "used_ip_address"], fallback: .activity, timeKey: "timestamp", ipKey: "ip",
+                listKeys: ["used_ip_address_v2", "used_ip_address"], fallback: .activity, timeKey: "timestamp",
+                ipKey: "ip",
                 field: "used_ip_address")
         case "email_address_verifications.json":
             return FileSpec(
                 listKeys: ["contact_verifications_v2", "contact_verifications"], fallback: .emailChange,
                 timeKey: "verification_time", ipKey: "", field: "contact_verifications")
         case "your_account_password_information.json", "you_account_password.json":
-            return FileSpec(listKeys: ["label_values"], fallback: .passwordChange, timeKey: "timestamp_value", ipKey: "", field: "password")
+            return FileSpec(
+                listKeys: ["label_values"], fallback: .passwordChange, timeKey: "timestamp_value", ipKey: "",
+                field: "password")
         default:
             return nil
         }
@@ -134,11 +137,14 @@ public struct FacebookSecurityParser: ExportParser {
             if !spec.ipKey.isEmpty, let address = item[spec.ipKey]?.nonEmptyString {
                 identifiers.append(
                     IdentifierObservation(
-                        kind: .ip, raw: address, field: "\(spec.field).\(spec.ipKey)", observedAt: time, accountKey: owner))
+                        kind: .ip, raw: address, field: "\(spec.field).\(spec.ipKey)", observedAt: time,
+                        accountKey: owner))
             }
             if let cookie = item["datr_cookie"]?.nonEmptyString {
                 identifiers.append(
-                    IdentifierObservation(kind: .device, raw: cookie, field: "\(spec.field).datr_cookie", observedAt: time, accountKey: owner))
+                    IdentifierObservation(
+                        kind: .device, raw: cookie, field: "\(spec.field).datr_cookie", observedAt: time,
+                        accountKey: owner))
             }
             if let contact = item["contact"]?.nonEmptyString {
                 let isEmail = contact.contains("@")
@@ -150,7 +156,8 @@ public struct FacebookSecurityParser: ExportParser {
             }
             if let label = MetaText.text(item["label"], context: context) { details.append(.init("label", label)) }
             for (key, name) in [
-                ("user_agent", "userAgent"), ("site_name", "site"), ("site", "site"), ("app", "app"), ("device", "device"),
+                ("user_agent", "userAgent"), ("site_name", "site"), ("site", "site"), ("app", "app"),
+                ("device", "device"),
                 ("session_type", "sessionType"), ("port", "port"), ("location", "location"),
             ] {
                 if let text = MetaText.text(item[key], context: context) { details.append(.init(name, text)) }
@@ -158,7 +165,8 @@ public struct FacebookSecurityParser: ExportParser {
             let place = ["city", "region", "country"].compactMap { MetaText.text(item[$0], context: context) }
             if !place.isEmpty { details.append(.init("location", place.joined(separator: ", "))) }
             if let updated = MetaJSON.timestamp(
-                item["updated_timestamp"], field: "updated_timestamp", locator: "\(locator)/updated_timestamp", context: context)
+                item["updated_timestamp"], field: "updated_timestamp", locator: "\(locator)/updated_timestamp",
+                context: context)
             {
                 details.append(.init("updated", updated.iso8601))
             }

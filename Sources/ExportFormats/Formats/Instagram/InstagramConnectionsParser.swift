@@ -43,7 +43,9 @@ public struct InstagramConnectionsParser: ExportParser {
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let root = try MetaJSON.read(member, context: context)
-        guard let (items, prefix, listKey) = MetaJSON.items(in: root) else { throw ParseError(locator: "", "no relationship list") }
+        guard let (items, prefix, listKey) = MetaJSON.items(in: root) else {
+            throw ParseError(locator: "", "no relationship list")
+        }
         let kind = Self.kind(listKey: listKey, path: member.path)
         let owner = MetaOwner.instagram(in: context)
         for (index, item) in items.enumerated() {
@@ -51,19 +53,25 @@ public struct InstagramConnectionsParser: ExportParser {
             let entries = item["string_list_data"]?.array ?? []
             let first = entries.first
             guard let username = first?["value"]?.nonEmptyString ?? item["title"]?.nonEmptyString else {
-                context.warn("missing-field", "relationship entry has neither string_list_data value nor title", locator: locator)
+                context.warn(
+                    "missing-field", "relationship entry has neither string_list_data value nor title", locator: locator
+                )
                 continue
             }
             let name = MetaText.repair(username).text
             let counterpart = AccountKey.handle(.instagram, name)
             let time = MetaJSON.timestamp(
-                first?["timestamp"], field: "string_list_data.timestamp", locator: locator + "/string_list_data/0/timestamp",
+                first?["timestamp"], field: "string_list_data.timestamp",
+                locator: locator + "/string_list_data/0/timestamp",
                 context: context)
-            var details: [Event.Detail] = [.init("counterpart", name), .init("counterpartKey", counterpart.description)]
+            var details: [Event.Detail] = [
+                .init("counterpart", name), .init("counterpartKey", counterpart.description),
+            ]
             if let href = first?["href"]?.nonEmptyString { details.append(.init("href", href)) }
             let identifiers = [
                 IdentifierObservation(
-                    kind: .handle, raw: username, field: "\(listKey.isEmpty ? "followers" : listKey).value", platform: .instagram,
+                    kind: .handle, raw: username, field: "\(listKey.isEmpty ? "followers" : listKey).value",
+                    platform: .instagram,
                     observedAt: time, accountKey: counterpart)
             ]
             context.emit(

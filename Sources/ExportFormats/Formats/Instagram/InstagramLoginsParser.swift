@@ -22,7 +22,8 @@ public struct InstagramLoginsParser: ExportParser {
             "login_and_account_creation/password_change_activity.json",
             "login_and_account_creation/signup_information.json",
             "login_and_profile_creation/login_activity.json", "login_and_profile_creation/logout_activity.json",
-            "login_and_profile_creation/password_change_activity.json", "login_and_profile_creation/signup_details.json",
+            "login_and_profile_creation/password_change_activity.json",
+            "login_and_profile_creation/signup_details.json",
             "login_and_profile_creation/instagram_signup_details.json",
             "login_and_profile_creation/signup_information.json",
         ],
@@ -62,34 +63,43 @@ public struct InstagramLoginsParser: ExportParser {
                 continue
             }
             var details: [Event.Detail] = []
-            let titleTime = item["title"]?.nonEmptyString.flatMap { TimestampParsing.iso8601($0, withoutOffset: .assumedUTC) }
+            let titleTime = item["title"]?.nonEmptyString.flatMap {
+                TimestampParsing.iso8601($0, withoutOffset: .assumedUTC)
+            }
             let mapTime = InstagramMaps.timestamp(map, .time, base: locator, context: context)
             if let titleTime, let mapTime, titleTime.microseconds != mapTime.microseconds {
                 context.warn(
-                    "time-mismatch", "title and Time.timestamp give different times; the title is used, Time kept as a detail",
+                    "time-mismatch",
+                    "title and Time.timestamp give different times; the title is used, Time kept as a detail",
                     locator: locator)
                 details.append(.init("timeTimestamp", mapTime.raw))
             }
             let time = titleTime ?? mapTime
-            if time == nil { context.warn("missing-field", "entry has neither an ISO title nor a Time.timestamp", locator: locator) }
+            if time == nil {
+                context.warn("missing-field", "entry has neither an ISO title nor a Time.timestamp", locator: locator)
+            }
             var actor = owner
             var identifiers: [IdentifierObservation] = []
             if kind == .accountCreated, let username = InstagramLabels.value(map, .username) {
                 actor = .handle(.instagram, MetaText.repair(username).text)
                 identifiers.append(
                     IdentifierObservation(
-                        kind: .handle, raw: username, field: "\(listKey).Username", platform: .instagram, observedAt: time,
+                        kind: .handle, raw: username, field: "\(listKey).Username", platform: .instagram,
+                        observedAt: time,
                         accountKey: actor))
             }
             let identifierFields: [(InstagramLabels.Field, IdentifierKind)] = [
                 (.ipAddress, .ip), (.cookieName, .device), (.device, .device), (.email, .email), (.phoneNumber, .phone),
             ]
             for (field, identifierKind) in identifierFields {
-                guard let raw = InstagramLabels.value(map, field), let label = InstagramLabels.entry(map, field)?.label else {
+                guard let raw = InstagramLabels.value(map, field), let label = InstagramLabels.entry(map, field)?.label
+                else {
                     continue
                 }
                 identifiers.append(
-                    IdentifierObservation(kind: identifierKind, raw: raw, field: "\(listKey).\(label)", observedAt: time, accountKey: actor))
+                    IdentifierObservation(
+                        kind: identifierKind, raw: raw, field: "\(listKey).\(label)", observedAt: time,
+                        accountKey: actor))
             }
             let detailFields: [(InstagramLabels.Field, String)] = [
                 (.userAgent, "userAgent"), (.languageCode, "languageCode"), (.port, "port"),

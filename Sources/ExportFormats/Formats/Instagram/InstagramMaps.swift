@@ -16,10 +16,13 @@ enum InstagramMaps {
     }
 
     /// The field's `timestamp` (epoch seconds), nil when absent or 0.
-    static func timestamp(_ map: JSONValue?, _ field: InstagramLabels.Field, base: String, context: ParseContext) -> Timestamp? {
+    static func timestamp(_ map: JSONValue?, _ field: InstagramLabels.Field, base: String, context: ParseContext)
+        -> Timestamp?
+    {
         guard let map, let entry = InstagramLabels.entry(map, field) else { return nil }
         return MetaJSON.timestamp(
-            entry.value["timestamp"], field: "\(entry.label).timestamp", locator: locator(base, map, field, "timestamp"),
+            entry.value["timestamp"], field: "\(entry.label).timestamp",
+            locator: locator(base, map, field, "timestamp"),
             context: context)
     }
 }

@@ -12,7 +12,8 @@ public struct InstagramMessagesParser: ExportParser {
     public static let descriptor = ParserDescriptor(
         identifier: "instagram.messages", displayName: "Instagram direct messages", platform: .instagram, version: 1,
         memberPatterns: ["**/message_*.json"], prefetchPatterns: MetaOwner.instagramProfilePatterns,
-        formatNotes: "message_N.json in 2020-2023 (messages/...) and 2024+ (your_instagram_activity/messages/...) trees.",
+        formatNotes:
+            "message_N.json in 2020-2023 (messages/...) and 2024+ (your_instagram_activity/messages/...) trees.",
         knownLimits: "Senders are display names, not usernames, so they are keyed by that name. Meta's timestamp_ms "
             + "for Instagram DMs may reflect device time (HPI notes); it is read as UTC epoch.")
 

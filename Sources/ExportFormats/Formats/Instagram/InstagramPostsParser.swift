@@ -53,7 +53,9 @@ public struct InstagramPostsParser: ExportParser {
             for item in media where title == nil {
                 title = MetaText.text(item["title"], rawDetail: "rawText", details: &details, context: context)
             }
-            let timeLocator = entry["creation_timestamp"] != nil ? locator + "/creation_timestamp" : locator + "/media/0/creation_timestamp"
+            let timeLocator =
+                entry["creation_timestamp"] != nil
+                ? locator + "/creation_timestamp" : locator + "/media/0/creation_timestamp"
             let time = MetaJSON.timestamp(
                 entry["creation_timestamp"] ?? media.first?["creation_timestamp"], field: "creation_timestamp",
                 locator: timeLocator, context: context)
@@ -62,7 +64,8 @@ public struct InstagramPostsParser: ExportParser {
                 guard let uri = item["uri"]?.nonEmptyString else { return nil }
                 let isVideo = item["media_metadata"]?["video_metadata"] != nil || uri.hasSuffix(".mp4")
                 return Attachment(
-                    memberPath: MetaJSON.memberPath(forURI: uri, member: context.memberPath, listing: context.level.listing),
+                    memberPath: MetaJSON.memberPath(
+                        forURI: uri, member: context.memberPath, listing: context.level.listing),
                     reference: uri, mediaType: isVideo ? "video" : "photo")
             }
             context.emit(

@@ -47,7 +47,8 @@ public struct InstagramProfileParser: ExportParser {
         let name = InstagramMaps.text(map, .name, context: context)
         let provenance = context.provenance(base)
         context.emit(
-            .account(Account(key: key, handle: username, displayName: name, isExportOwner: true, provenance: provenance)))
+            .account(
+                Account(key: key, handle: username, displayName: name, isExportOwner: true, provenance: provenance)))
         let identifierFields: [(InstagramLabels.Field, IdentifierKind)] = [
             (.username, .handle), (.email, .email), (.phoneNumber, .phone), (.website, .url),
         ]
@@ -69,7 +70,9 @@ public struct InstagramProfileParser: ExportParser {
         for (field, label) in detailFields {
             if let text = InstagramMaps.text(map, field, context: context) { details.append(.init(label, text)) }
         }
-        if let privacy = map?["Private Account"]?["value"]?.nonEmptyString { details.append(.init("privateAccount", privacy)) }
+        if let privacy = map?["Private Account"]?["value"]?.nonEmptyString {
+            details.append(.init("privateAccount", privacy))
+        }
         if let photo = entry["media_map_data"]?["Profile Photo"]?["uri"]?.nonEmptyString {
             details.append(.init("profilePhoto", photo))
         }

@@ -41,11 +41,15 @@ public enum MetaJSON {
     /// The record list of a member: the root array itself, or the array under the first of `keys`
     /// present, or else under the first member of the root object that holds an array. Returns the
     /// elements and the locator prefix (`""` or `/key`); nil when there is no list at all.
-    public static func items(in root: JSONValue, keys: [String] = []) -> (items: [JSONValue], prefix: String, key: String)? {
+    public static func items(in root: JSONValue, keys: [String] = []) -> (
+        items: [JSONValue], prefix: String, key: String
+    )? {
         if let array = root.array { return (array, "", "") }
         guard let object = root.object else { return nil }
         for key in keys { if let array = object[key]?.array { return (array, "/" + escape(key), key) } }
-        for member in object.members { if let array = member.value.array { return (array, "/" + escape(member.key), member.key) } }
+        for member in object.members {
+            if let array = member.value.array { return (array, "/" + escape(member.key), member.key) }
+        }
         return nil
     }
 

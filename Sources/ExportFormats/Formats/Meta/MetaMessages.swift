@@ -31,7 +31,9 @@ enum MetaMessages {
     static func parse(_ member: ArchiveMember, context: ParseContext, platform: Platform) throws {
         MetaRecognition.noteIfUncertain(context.level.listing, context: context)
         let root = try MetaJSON.read(member, context: context)
-        guard root.object != nil else { throw ParseError(locator: "", "expected an object with participants and messages") }
+        guard root.object != nil else {
+            throw ParseError(locator: "", "expected an object with participants and messages")
+        }
         let key = root["thread_path"]?.nonEmptyString ?? derivedKey(member.path)
         var participants: [AccountKey] = []
         for (index, participant) in (root["participants"]?.array ?? []).enumerated() {
@@ -54,7 +56,8 @@ enum MetaMessages {
             return
         }
         for (index, message) in messages.enumerated() {
-            parseMessage(message, locator: "/messages/\(index)", key: key, platform: platform, member: member, context: context)
+            parseMessage(
+                message, locator: "/messages/\(index)", key: key, platform: platform, member: member, context: context)
         }
     }
 
@@ -69,10 +72,13 @@ enum MetaMessages {
             return
         }
         var details: [Event.Detail] = []
-        let sender = MetaText.text(message["sender_name"], rawDetail: "rawSenderName", details: &details, context: context)
+        let sender = MetaText.text(
+            message["sender_name"], rawDetail: "rawSenderName", details: &details, context: context)
         if sender == nil { context.warn("missing-field", "message has no sender_name", locator: locator) }
         let actor = sender.map { AccountKey.handle(platform, $0) }
-        if message["timestamp_ms"] == nil { context.warn("missing-field", "message has no timestamp_ms", locator: locator) }
+        if message["timestamp_ms"] == nil {
+            context.warn("missing-field", "message has no timestamp_ms", locator: locator)
+        }
         let time = MetaJSON.timestamp(
             message["timestamp_ms"], milliseconds: true, field: "timestamp_ms", locator: locator + "/timestamp_ms",
             context: context)
@@ -94,14 +100,20 @@ enum MetaMessages {
         var identifiers: [IdentifierObservation] = []
         if let share = message["share"] {
             if let link = share["link"]?.nonEmptyString {
-                identifiers.append(IdentifierObservation(kind: .url, raw: link, field: "messages.share.link", observedAt: time, accountKey: actor))
+                identifiers.append(
+                    IdentifierObservation(
+                        kind: .url, raw: link, field: "messages.share.link", observedAt: time, accountKey: actor))
             }
-            if let shareText = MetaText.text(share["share_text"], rawDetail: "rawShareText", details: &details, context: context) {
+            if let shareText = MetaText.text(
+                share["share_text"], rawDetail: "rawShareText", details: &details, context: context)
+            {
                 details.append(.init("shareText", shareText))
             }
         }
         if let address = message["ip"]?.nonEmptyString {
-            identifiers.append(IdentifierObservation(kind: .ip, raw: address, field: "messages.ip", observedAt: time, accountKey: actor))
+            identifiers.append(
+                IdentifierObservation(
+                    kind: .ip, raw: address, field: "messages.ip", observedAt: time, accountKey: actor))
         }
         var attachments: [Attachment] = []
         let listing = context.level.listing
@@ -117,25 +129,32 @@ enum MetaMessages {
         if let uri = message["sticker"]?["uri"]?.nonEmptyString {
             attachments.append(
                 Attachment(
-                    memberPath: MetaJSON.memberPath(forURI: uri, member: context.memberPath, listing: listing), reference: uri,
+                    memberPath: MetaJSON.memberPath(forURI: uri, member: context.memberPath, listing: listing),
+                    reference: uri,
                     mediaType: "sticker"))
         }
         context.emit(
             Event(
                 platform: platform, kind: kind, occurredAt: time, actor: actor, conversationKey: key, text: text,
-                details: details, identifiers: identifiers, attachments: attachments, provenance: context.provenance(locator)))
+                details: details, identifiers: identifiers, attachments: attachments,
+                provenance: context.provenance(locator)))
         for (index, reaction) in (message["reactions"]?.array ?? []).enumerated() {
             let reactionLocator = locator + "/reactions/\(index)"
             var reactionDetails: [Event.Detail] = []
-            let emoji = MetaText.text(reaction["reaction"], rawDetail: "rawText", details: &reactionDetails, context: context)
-            let who = MetaText.text(reaction["actor"], rawDetail: "rawActor", details: &reactionDetails, context: context)
+            let emoji = MetaText.text(
+                reaction["reaction"], rawDetail: "rawText", details: &reactionDetails, context: context)
+            let who = MetaText.text(
+                reaction["actor"], rawDetail: "rawActor", details: &reactionDetails, context: context)
             reactionDetails.append(.init("message", locator))
             let reactionTime = MetaJSON.timestamp(
-                reaction["timestamp"], field: "reactions.timestamp", locator: reactionLocator + "/timestamp", context: context)
+                reaction["timestamp"], field: "reactions.timestamp", locator: reactionLocator + "/timestamp",
+                context: context)
             context.emit(
                 Event(
-                    platform: platform, kind: .reaction, occurredAt: reactionTime, actor: who.map { .handle(platform, $0) },
-                    conversationKey: key, text: emoji, details: reactionDetails, provenance: context.provenance(reactionLocator)))
+                    platform: platform, kind: .reaction, occurredAt: reactionTime,
+                    actor: who.map { .handle(platform, $0) },
+                    conversationKey: key, text: emoji, details: reactionDetails,
+                    provenance: context.provenance(reactionLocator)))
         }
     }
 }

@@ -52,8 +52,11 @@ public enum MetaRecognition {
     /// The layout of a level.
     public static func layout(_ listing: ArchiveListing) -> MetaLayout {
         var folders = Set<String>()
-        var jsonCount = 0, htmlCount = 0
-        var messageFiles = false, legacyMessages = false, legacyIndex = false
+        var jsonCount = 0
+        var htmlCount = 0
+        var messageFiles = false
+        var legacyMessages = false
+        var legacyIndex = false
         for path in listing.paths {
             let parts = path.split(separator: "/")
             for part in parts.dropLast() { folders.insert(String(part)) }
@@ -66,26 +69,32 @@ public enum MetaRecognition {
         }
         let format: MetaLayout.Format = jsonCount >= htmlCount ? (jsonCount > 0 ? .json : .unknown) : .html
         if !instagramFolders2024.isDisjoint(with: folders) {
-            return MetaLayout(platform: .instagram, format: format, generation: .tree2022, recognition: .certain, note: "")
+            return MetaLayout(
+                platform: .instagram, format: format, generation: .tree2022, recognition: .certain, note: "")
         }
         if !facebookFolders2022.isDisjoint(with: folders) {
-            return MetaLayout(platform: .facebook, format: format, generation: .tree2022, recognition: .certain, note: "")
+            return MetaLayout(
+                platform: .facebook, format: format, generation: .tree2022, recognition: .certain, note: "")
         }
         let instagram2020 = instagramFolders2020.intersection(folders).count
         if instagram2020 >= 2 || folders.contains("login_and_account_creation") {
-            return MetaLayout(platform: .instagram, format: format, generation: .tree2018, recognition: .certain, note: "")
+            return MetaLayout(
+                platform: .instagram, format: format, generation: .tree2018, recognition: .certain, note: "")
         }
         if !facebookFolders2018.isDisjoint(with: folders)
             || (folders.contains("security_and_login_information") && !folders.contains("login_and_profile_creation"))
         {
-            return MetaLayout(platform: .facebook, format: format, generation: .tree2018, recognition: .certain, note: "")
+            return MetaLayout(
+                platform: .facebook, format: format, generation: .tree2018, recognition: .certain, note: "")
         }
         if folders.contains("login_and_profile_creation") || folders.contains("followers_and_following") {
-            return MetaLayout(platform: .instagram, format: format, generation: .tree2022, recognition: .certain, note: "")
+            return MetaLayout(
+                platform: .instagram, format: format, generation: .tree2022, recognition: .certain, note: "")
         }
         if legacyMessages {
             return MetaLayout(
-                platform: .facebook, format: .html, generation: .legacyHTML, recognition: legacyIndex ? .certain : .possible,
+                platform: .facebook, format: .html, generation: .legacyHTML,
+                recognition: legacyIndex ? .certain : .possible,
                 note: legacyIndex ? "" : "html/messages.htm without index.htm")
         }
         if messageFiles {

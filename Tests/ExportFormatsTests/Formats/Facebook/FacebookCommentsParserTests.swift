@@ -28,7 +28,9 @@ import Testing
     }
 
     @Test func reactionsBecomeReactionEvents() throws {
-        let text = #"{"reactions_v2": [{"timestamp": 1600000000, "data": [{"reaction": {"reaction": "LIKE", "actor": "A B"}}], "title": "A B likes a post."}]}"#
+        let text =
+            #"{"reactions_v2": [{"timestamp": 1600000000, "#
+            + #""data": [{"reaction": {"reaction": "LIKE", "actor": "A B"}}], "title": "A B likes a post."}]}"#
         let result = try ParserHarness.run(
             FacebookCommentsParser.self,
             files: [

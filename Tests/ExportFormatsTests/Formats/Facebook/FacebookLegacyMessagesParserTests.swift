@@ -14,7 +14,8 @@ import Testing
             occurredAt: Timestamp(
                 microseconds: 1_488_658_320_000_000, raw: "Saturday, March 4, 2017 at 9:12pm CET", precision: .minute,
                 zoneSource: .abbreviation),
-            actor: .handle(.facebook, "Anna Krogh"), conversationKey: "messages.htm#1", text: "Har du tænkt over det? 👍",
+            actor: .handle(.facebook, "Anna Krogh"), conversationKey: "messages.htm#1",
+            text: "Har du tænkt over det? 👍",
             provenance: MetaTest.provenance(
                 result, "html/messages.htm", "/html/body/div[2]/div/div[1]/div[1]", FacebookLegacyMessagesParser.self))
         #expect(result.events.first == expected)
@@ -26,7 +27,8 @@ import Testing
     @Test func entityDeclarationsAreRefused() throws {
         let text = """
             <!DOCTYPE html [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
-            <html><body><div class="thread">A, B<div class="message"><span class="user">A</span></div><p>&b;</p></div></body></html>
+            <html><body><div class="thread">A, B<div class="message"><span class="user">A</span></div>
+            <p>&b;</p></div></body></html>
             """
         let result = try ParserHarness.run(
             FacebookLegacyMessagesParser.self, files: ["html/messages.htm": text, "index.htm": "<html></html>"])
@@ -38,7 +40,8 @@ import Testing
     func sharedSimulatedArchive() throws {
         // ownaginatious/fbchat-archive-parser simulated_data.htm: 3 threads (2, 2 and 3 names), 20 messages, all PDT.
         let source = try #require(
-            SampleExportsLocator.sharedFixture("facebook/ownaginatious__fbchat-archive-parser/tests/simulated_data.htm"))
+            SampleExportsLocator.sharedFixture("facebook/ownaginatious__fbchat-archive-parser/tests/simulated_data.htm")
+        )
         let folder = try TemporaryFolder()
         try folder.write("html/messages.htm", Data(contentsOf: URL(fileURLWithPath: source)))
         try folder.write("index.htm", "<html></html>")

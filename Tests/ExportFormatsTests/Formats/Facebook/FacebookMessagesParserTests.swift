@@ -32,14 +32,19 @@ import Testing
                     memberPath: "messages/inbox/annakrogh_a1b2c3d4e5/photos/beach_1001.jpg",
                     reference: "messages/inbox/annakrogh_a1b2c3d4e5/photos/beach_1001.jpg", mediaType: "photo")
             ])
-        #expect(result.events.filter { $0.kind == .call }.map(\.details) == [[.init("type", "Call"), .init("callDuration", "125")]])
+        #expect(
+            result.events.filter { $0.kind == .call }.map(\.details) == [
+                [.init("type", "Call"), .init("callDuration", "125")]
+            ])
         #expect(result.events.flatMap(\.identifiers).map(\.raw) == ["https://example.org/article/42"])
         #expect(result.events.filter { $0.details.contains(.init("unsent", "true")) }.count == 1)
         let reaction = try #require(result.events.first { $0.kind == .reaction })
         #expect(reaction.text == "❤")
         #expect(reaction.actor == .handle(.facebook, "Søren Testesen"))
         #expect(
-            result.conversations.first?.participants == [.handle(.facebook, "Anna Krogh"), .handle(.facebook, "Søren Testesen")])
+            result.conversations.first?.participants == [
+                .handle(.facebook, "Anna Krogh"), .handle(.facebook, "Søren Testesen"),
+            ])
     }
 
     @Test func sample2024ThreadSplitOverTwoFilesIsOneConversation() throws {
@@ -82,7 +87,8 @@ import Testing
         let source = try #require(
             SampleExportsLocator.sharedFixture("facebook/mlomb__chat-analytics/tests/samples/messenger/2A_7M.json"))
         let folder = try TemporaryFolder()
-        try folder.write("messages/inbox/alice_aaaaaaaaaa/message_1.json", Data(contentsOf: URL(fileURLWithPath: source)))
+        try folder.write(
+            "messages/inbox/alice_aaaaaaaaaa/message_1.json", Data(contentsOf: URL(fileURLWithPath: source)))
         let result = try ParserHarness.run(FacebookMessagesParser.self, path: folder.path)
         #expect(result.records.count == 10)
         // Only messages/inbox in the folder: recognized as .possible, and the reason is kept.

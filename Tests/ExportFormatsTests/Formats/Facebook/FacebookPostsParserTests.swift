@@ -14,8 +14,10 @@ import Testing
             text: "Godt nytår! Vi ses i 2021 🎉",
             details: [
                 .init("rawText", "Godt nyt\u{00C3}\u{00A5}r! Vi ses i 2021 \u{00F0}\u{009F}\u{008E}\u{0089}"),
-                .init("updateTimestamp", "1609502400"), .init("rawTitle", "S\u{00C3}\u{00B8}ren Testesen updated his status."),
-                .init("title", "Søren Testesen updated his status."), .init("mediaDescription", "Godt nytår fra Århus"),
+                .init("updateTimestamp", "1609502400"),
+                .init("rawTitle", "S\u{00C3}\u{00B8}ren Testesen updated his status."),
+                .init("title", "Søren Testesen updated his status."),
+                .init("mediaDescription", "Godt nytår fra Århus"),
             ],
             identifiers: [
                 IdentifierObservation(

@@ -29,7 +29,8 @@ import Testing
             platform: .facebook, kind: .accountCreated, occurredAt: MetaTest.epochSeconds(1_262_304_000), actor: owner,
             text: "Account Søren Testesen registered",
             details: [
-                .init("rawName", "S\u{00C3}\u{00B8}ren Testesen"), .init("birthday", "1990-04-02"), .init("gender", "MALE"),
+                .init("rawName", "S\u{00C3}\u{00B8}ren Testesen"), .init("birthday", "1990-04-02"),
+                .init("gender", "MALE"),
                 .init("currentCity", "Århus, Denmark"),
             ],
             provenance: MetaTest.provenance(result, Self.member, "/profile_v2", FacebookProfileParser.self))
@@ -48,7 +49,10 @@ import Testing
     @Test func missingNameWarns() throws {
         let result = try ParserHarness.run(
             FacebookProfileParser.self,
-            files: ["profile_information/profile_information.json": #"{"profile": {"emails": {"emails": ["a@example.com"]}}}"#])
+            files: [
+                "profile_information/profile_information.json":
+                    #"{"profile": {"emails": {"emails": ["a@example.com"]}}}"#
+            ])
         #expect(result.records.count == 3)
         #expect(result.warnings.map(\.code) == ["missing-field"])
     }

@@ -11,7 +11,10 @@ import Testing
         let expected = Event(
             platform: .facebook, kind: .search, occurredAt: MetaTest.epochSeconds(1_610_000_000),
             actor: .handle(.facebook, "Søren Testesen"), text: "\"smørrebrød aarhus\"",
-            details: [.init("rawText", "\"sm\u{00C3}\u{00B8}rrebr\u{00C3}\u{00B8}d aarhus\""), .init("title", "You searched Facebook")],
+            details: [
+                .init("rawText", "\"sm\u{00C3}\u{00B8}rrebr\u{00C3}\u{00B8}d aarhus\""),
+                .init("title", "You searched Facebook"),
+            ],
             provenance: MetaTest.provenance(
                 result, "search_history/your_search_history.json", "/searches_v2/0", FacebookSearchParser.self))
         #expect(result.events == [expected])

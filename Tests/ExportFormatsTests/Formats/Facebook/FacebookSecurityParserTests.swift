@@ -1,7 +1,8 @@
 import CasebookTestSupport
 import EvidenceModel
-@testable import ExportFormats
 import Testing
+
+@testable import ExportFormats
 
 @Suite struct FacebookSecurityParserTests {
     @Test func sample2021AccountActivity() throws {
@@ -19,9 +20,12 @@ import Testing
                 .init("site", "www.facebook.com"), .init("location", "Aarhus, Central Jutland, DK"),
             ],
             identifiers: [
-                IdentifierObservation(kind: .ip, raw: "203.0.113.7", field: "account_activity.ip_address", observedAt: time, accountKey: owner),
                 IdentifierObservation(
-                    kind: .device, raw: "SyNtHeTiCdAtR0001", field: "account_activity.datr_cookie", observedAt: time, accountKey: owner),
+                    kind: .ip, raw: "203.0.113.7", field: "account_activity.ip_address", observedAt: time,
+                    accountKey: owner),
+                IdentifierObservation(
+                    kind: .device, raw: "SyNtHeTiCdAtR0001", field: "account_activity.datr_cookie", observedAt: time,
+                    accountKey: owner),
             ],
             provenance: MetaTest.provenance(
                 result, "security_and_login_information/account_activity.json", "/account_activity_v2/0",
@@ -33,7 +37,9 @@ import Testing
         let result = try ParserHarness.run(FacebookSecurityParser.self, sample: "facebook/json-2024")
         #expect(result.records.count == 6)
         #expect(result.warnings.count == 0)
-        #expect(result.events.map(\.kind).sorted() == [.emailChange, .login, .login, .login, .logout, .passwordChange].sorted())
+        #expect(
+            result.events.map(\.kind).sorted()
+                == [.emailChange, .login, .login, .login, .logout, .passwordChange].sorted())
         let session = try #require(result.events.first { $0.details.contains(.init("sessionType", "web")) })
         #expect(session.details.contains(.init("updated", "2024-03-01T10:46:40Z")))
         #expect(session.identifiers.map(\.kind) == [.ip, .device])

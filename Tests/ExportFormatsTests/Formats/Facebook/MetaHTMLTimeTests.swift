@@ -19,8 +19,10 @@ import Testing
     }
 
     @Test func noonAndMidnight() throws {
-        #expect(try #require(MetaHTMLTime.parse("Mar 1, 2024, 12:00 AM UTC")).timestamp.iso8601 == "2024-03-01T00:00:00Z")
-        #expect(try #require(MetaHTMLTime.parse("Mar 1, 2024, 12:30 PM GMT")).timestamp.iso8601 == "2024-03-01T12:30:00Z")
+        #expect(
+            try #require(MetaHTMLTime.parse("Mar 1, 2024, 12:00 AM UTC")).timestamp.iso8601 == "2024-03-01T00:00:00Z")
+        #expect(
+            try #require(MetaHTMLTime.parse("Mar 1, 2024, 12:30 PM GMT")).timestamp.iso8601 == "2024-03-01T12:30:00Z")
     }
 
     @Test func ambiguousAndExplicitZones() throws {

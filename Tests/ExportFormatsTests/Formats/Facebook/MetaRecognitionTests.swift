@@ -7,14 +7,21 @@ import Testing
 @Suite struct MetaRecognitionTests {
     @Test func facebook2018Tree() {
         let layout = MetaRecognition.layout(
-            ArchiveListing(paths: ["messages/inbox/a_1/message_1.json", "profile_information/profile_information.json"]))
-        #expect(layout == MetaLayout(platform: .facebook, format: .json, generation: .tree2018, recognition: .certain, note: ""))
+            ArchiveListing(paths: ["messages/inbox/a_1/message_1.json", "profile_information/profile_information.json"])
+        )
+        #expect(
+            layout
+                == MetaLayout(
+                    platform: .facebook, format: .json, generation: .tree2018, recognition: .certain, note: ""))
     }
 
     @Test func facebook2022Tree() {
         let layout = MetaRecognition.layout(
             ArchiveListing(paths: ["your_facebook_activity/messages/inbox/a_1/message_1.json"]))
-        #expect(layout == MetaLayout(platform: .facebook, format: .json, generation: .tree2022, recognition: .certain, note: ""))
+        #expect(
+            layout
+                == MetaLayout(
+                    platform: .facebook, format: .json, generation: .tree2022, recognition: .certain, note: ""))
     }
 
     @Test func instagram2024Tree() {
@@ -35,7 +42,10 @@ import Testing
 
     @Test func legacyHTML() {
         let layout = MetaRecognition.layout(ArchiveListing(paths: ["index.htm", "html/messages.htm", "html/wall.htm"]))
-        #expect(layout == MetaLayout(platform: .facebook, format: .html, generation: .legacyHTML, recognition: .certain, note: ""))
+        #expect(
+            layout
+                == MetaLayout(
+                    platform: .facebook, format: .html, generation: .legacyHTML, recognition: .certain, note: ""))
     }
 
     @Test func unknownFolderNamesArePossibleWithANote() {

@@ -11,7 +11,8 @@ import Testing
         let time = MetaTest.epochSeconds(1_704_100_000)
         let follower = AccountKey.handle(.instagram, "ole.vik")
         let expected = Event(
-            platform: .instagram, kind: .follower, occurredAt: time, actor: .handle(.instagram, "frida.dahl"), text: "ole.vik",
+            platform: .instagram, kind: .follower, occurredAt: time, actor: .handle(.instagram, "frida.dahl"),
+            text: "ole.vik",
             details: [
                 .init("counterpart", "ole.vik"), .init("counterpartKey", "instagram:handle:ole.vik"),
                 .init("href", "https://www.instagram.com/ole.vik"),
@@ -32,7 +33,8 @@ import Testing
             InstagramConnectionsParser.self,
             files: [
                 "connections/followers_and_following/blocked_profiles.json":
-                    #"{"relationships_blocked_users": [{"title": "spam.account", "string_list_data": [{"timestamp": 1700000000}]}, {}]}"#,
+                    #"{"relationships_blocked_users": [{"title": "spam.account", "#
+                    + #""string_list_data": [{"timestamp": 1700000000}]}, {}]}"#,
                 "personal_information/personal_information/personal_information.json":
                     #"{"profile_user": [{"string_map_data": {"Username": {"value": "me"}}}]}"#,
             ])

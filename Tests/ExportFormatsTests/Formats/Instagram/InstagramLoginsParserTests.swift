@@ -12,7 +12,8 @@ import Testing
         #expect(result.warnings.count == 0)
         let owner = AccountKey.handle(.instagram, "frida.dahl")
         let time = Timestamp(
-            microseconds: 1_709_288_102_000_000, raw: "2024-03-01T10:15:02+00:00", precision: .second, zoneSource: .explicit)
+            microseconds: 1_709_288_102_000_000, raw: "2024-03-01T10:15:02+00:00", precision: .second,
+            zoneSource: .explicit)
         let expected = Event(
             platform: .instagram, kind: .login, occurredAt: time, actor: owner,
             details: [
@@ -21,13 +22,16 @@ import Testing
             ],
             identifiers: [
                 IdentifierObservation(
-                    kind: .ip, raw: "203.0.113.7", field: "account_history_login_history.IP Address", observedAt: time, accountKey: owner),
+                    kind: .ip, raw: "203.0.113.7", field: "account_history_login_history.IP Address", observedAt: time,
+                    accountKey: owner),
                 IdentifierObservation(
-                    kind: .device, raw: "SyNtHeTiCcOoKiE01", field: "account_history_login_history.Cookie Name", observedAt: time,
+                    kind: .device, raw: "SyNtHeTiCcOoKiE01", field: "account_history_login_history.Cookie Name",
+                    observedAt: time,
                     accountKey: owner),
             ],
             provenance: MetaTest.provenance(
-                result, Self.folder + "login_activity.json", "/account_history_login_history/0", InstagramLoginsParser.self))
+                result, Self.folder + "login_activity.json", "/account_history_login_history/0",
+                InstagramLoginsParser.self))
         #expect(result.events.first == expected)
         let signup = try #require(result.events.first { $0.kind == .accountCreated })
         #expect(signup.occurredAt == MetaTest.epochSeconds(1_420_070_400))
@@ -48,7 +52,9 @@ import Testing
     }
 
     @Test func localizedLabelsAreRead() throws {
-        let text = #"{"account_history_logout_history": [{"title": "", "string_map_data": {"Direcci\u00c3\u00b3n IP": {"value": "192.0.2.5"}, "Hora": {"timestamp": 1700000000}}}]}"#
+        let text =
+            #"{"account_history_logout_history": [{"title": "", "string_map_data": {"#
+            + #""Direcci\u00c3\u00b3n IP": {"value": "192.0.2.5"}, "Hora": {"timestamp": 1700000000}}}]}"#
         let result = try ParserHarness.run(
             InstagramLoginsParser.self,
             files: [

@@ -18,11 +18,13 @@ import Testing
             conversationKey: "inbox/olevik_17841400000000001", text: "Se her",
             details: [
                 .init("rawSenderName", "Frida Dahl S\u{00C3}\u{00B8}rensen"),
-                .init("rawShareText", "Solnedgang \u{00F0}\u{009F}\u{008C}\u{0085}"), .init("shareText", "Solnedgang 🌅"),
+                .init("rawShareText", "Solnedgang \u{00F0}\u{009F}\u{008C}\u{0085}"),
+                .init("shareText", "Solnedgang 🌅"),
             ],
             identifiers: [
                 IdentifierObservation(
-                    kind: .url, raw: "https://www.instagram.com/p/SyNtHeTiC01/", field: "messages.share.link", observedAt: time,
+                    kind: .url, raw: "https://www.instagram.com/p/SyNtHeTiC01/", field: "messages.share.link",
+                    observedAt: time,
                     accountKey: frida)
             ],
             provenance: MetaTest.provenance(result, Self.member, "/messages/1", InstagramMessagesParser.self))
@@ -48,10 +50,12 @@ import Testing
     @Test(.enabled(if: SampleExportsLocator.sharedFixture("instagram") != nil, "../shared/fixtures is absent"))
     func sharedChatMinerFile() throws {
         // joweich/chat-miner test_export.json: a bare messages list, no participants, no thread_path.
-        let source = try #require(SampleExportsLocator.sharedFixture("instagram/joweich__chat-miner/test/instagram/test_export.json"))
+        let source = try #require(
+            SampleExportsLocator.sharedFixture("instagram/joweich__chat-miner/test/instagram/test_export.json"))
         let folder = try TemporaryFolder()
         try folder.write(
-            "your_instagram_activity/messages/inbox/janedoe_1/message_1.json", Data(contentsOf: URL(fileURLWithPath: source)))
+            "your_instagram_activity/messages/inbox/janedoe_1/message_1.json",
+            Data(contentsOf: URL(fileURLWithPath: source)))
         let result = try ParserHarness.run(InstagramMessagesParser.self, path: folder.path)
         #expect(result.records.count == 3)
         #expect(result.warnings.count == 0)

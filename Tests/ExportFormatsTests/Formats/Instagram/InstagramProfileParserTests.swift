@@ -15,7 +15,8 @@ import Testing
             result.accounts == [
                 Account(
                     key: owner, handle: "frida.dahl", displayName: "Frida Dahl Sørensen", isExportOwner: true,
-                    provenance: MetaTest.provenance(result, Self.member, "/profile_user/0", InstagramProfileParser.self))
+                    provenance: MetaTest.provenance(result, Self.member, "/profile_user/0", InstagramProfileParser.self)
+                )
             ])
         let email = try #require(
             result.records.first {
@@ -25,9 +26,11 @@ import Testing
             email
                 == .identifier(
                     IdentifierObservation(
-                        kind: .email, raw: "frida.dahl@example.com", field: "personal_information.Email", accountKey: owner),
+                        kind: .email, raw: "frida.dahl@example.com", field: "personal_information.Email",
+                        accountKey: owner),
                     MetaTest.provenance(
-                        result, Self.member, "/profile_user/0/string_map_data/Email/value", InstagramProfileParser.self)))
+                        result, Self.member, "/profile_user/0/string_map_data/Email/value", InstagramProfileParser.self)
+                ))
         #expect(result.identifierRecords.map(\.kind) == [.handle, .email, .phone])
         #expect(result.events.first?.details.contains(.init("bio", "Fotograf i Ålborg 📷")) == true)
     }
