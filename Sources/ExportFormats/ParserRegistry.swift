@@ -5,6 +5,19 @@ import EvidenceModel
 /// uniqueness and that each parser has a sample export.
 public enum ParserRegistry {
     public static let all: [any ExportParser.Type] = [
+        FacebookCommentsParser.self,
+        FacebookFriendsParser.self,
+        FacebookLegacyMessagesParser.self,
+        FacebookMessagesParser.self,
+        FacebookPostsParser.self,
+        FacebookProfileParser.self,
+        FacebookSearchParser.self,
+        FacebookSecurityParser.self,
+        InstagramConnectionsParser.self,
+        InstagramLoginsParser.self,
+        InstagramMessagesParser.self,
+        InstagramPostsParser.self,
+        InstagramProfileParser.self,
         TwitterAccountParser.self,
         TwitterAccountCreationIpParser.self,
         TwitterBlockParser.self,

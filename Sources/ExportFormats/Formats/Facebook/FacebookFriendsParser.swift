@@ -1,0 +1,91 @@
+import EvidenceArchive
+import EvidenceModel
+
+/// Facebook friends, friend requests, followers and followed profiles.
+///
+/// Paths: `friends/*.json` (2018-2019), `friends_and_followers/*.json` (2020-2021),
+/// `connections/friends/*.json` and `connections/followers/*.json` (2022+), `following/following.json`.
+/// Shape: `{"<list>": [{name, timestamp, contact_info?}]}` where the list key says the relation:
+/// `friends(_v2)` → `.friend`; `received_requests(_v2)`, `sent_requests(_v2)`, `deleted_friends(_v2)`,
+/// `rejected_requests(_v2)` → `.friend` with a `relation` detail; `followers(_v2/_v3)` → `.follower`;
+/// `following(_v2/_v3)` → `.following`. The actor is the export owner; the other person is named in
+/// the `counterpart` detail (display name only) and keyed in `counterpartKey`.
+public struct FacebookFriendsParser: ExportParser {
+    public static let descriptor = ParserDescriptor(
+        identifier: "facebook.friends", displayName: "Facebook friends and followers", platform: .facebook, version: 1,
+        memberPatterns: [
+            "friends/*.json", "friends_and_followers/*.json", "connections/friends/*.json",
+            "connections/followers/*.json",
+            "following/*.json", "followers/*.json",
+        ],
+        prefetchPatterns: [MetaOwner.facebookProfilePattern],
+        formatNotes: "friends, requests, removed friends, followers and following lists, 2018-2024 trees.",
+        knownLimits: "People are display names only. Suggestions (people_you_may_know) and post audiences are not read."
+    )
+
+    static let fileNames: Set<String> = [
+        "friends.json", "your_friends.json", "received_friend_requests.json", "sent_friend_requests.json",
+        "removed_friends.json", "rejected_friend_requests.json", "followers.json", "people_who_follow_you.json",
+        "following.json", "who_you_ve_followed.json", "who_you've_followed.json", "who_you_follow.json",
+    ]
+
+    /// List key prefix → kind and relation detail.
+    static let relations: [(prefix: String, kind: EventKind, relation: String)] = [
+        ("friends", .friend, "friend"), ("received_requests", .friend, "request received"),
+        ("sent_requests", .friend, "request sent"), ("deleted_friends", .friend, "removed"),
+        ("removed_friends", .friend, "removed"), ("rejected_requests", .friend, "request rejected"),
+        ("followers", .follower, "follower"), ("following", .following, "following"),
+    ]
+
+    public init() {}
+
+    public func recognize(_ listing: ArchiveListing) -> Recognition {
+        MetaRecognition.facebook(listing)
+    }
+
+    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
+        guard let name = path.split(separator: "/").last, Self.fileNames.contains(String(name)) else { return false }
+        return Self.descriptor.memberPatterns.contains { PathPattern.matches($0, path: path) }
+    }
+
+    public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
+        let root = try MetaJSON.read(member, context: context)
+        guard let object = root.object else { throw ParseError(locator: "", "expected an object holding a list") }
+        let owner = MetaOwner.facebook(in: context)
+        for list in object.members {
+            guard let items = list.value.array,
+                let relation = Self.relations.first(where: { list.key.hasPrefix($0.prefix) })
+            else { continue }
+            for (index, item) in items.enumerated() {
+                let locator = "/\(MetaJSON.escape(list.key))/\(index)"
+                var details: [Event.Detail] = []
+                guard let name = MetaText.text(item["name"], rawDetail: "rawName", details: &details, context: context)
+                else {
+                    context.warn("missing-field", "\(list.key) entry has no name", locator: locator)
+                    continue
+                }
+                details.insert(
+                    contentsOf: [
+                        .init("counterpart", name),
+                        .init("counterpartKey", AccountKey.handle(.facebook, name).description),
+                        .init("relation", relation.relation),
+                    ], at: 0)
+                let time = MetaJSON.timestamp(
+                    item["timestamp"], field: "timestamp", locator: locator + "/timestamp", context: context)
+                var identifiers: [IdentifierObservation] = []
+                if let contact = item["contact_info"]?.nonEmptyString {
+                    identifiers.append(
+                        IdentifierObservation(
+                            kind: contact.contains("@") ? .email : .phone, raw: contact,
+                            field: "\(list.key).contact_info",
+                            accountKey: .handle(.facebook, name)))
+                }
+                context.emit(
+                    Event(
+                        platform: .facebook, kind: relation.kind, occurredAt: time, actor: owner, text: name,
+                        details: details,
+                        identifiers: identifiers, provenance: context.provenance(locator)))
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import EvidenceArchive
+import EvidenceModel
+
+/// Instagram followers, following, blocked and restricted profiles.
+///
+/// Paths: `followers_and_following/*.json` (2020-2023) and `connections/followers_and_following/*.json`
+/// (2024+): `followers_N.json` (a bare array, or `{"relationships_followers": [...]}` in older files),
+/// `following.json` (`relationships_following`), `blocked_profiles.json` (`relationships_blocked_users`),
+/// `restricted_profiles.json` (`relationships_restricted_users`). Entries are `{title, media_list_data,
+/// string_list_data [{href, value, timestamp}]}`; newer files may put the username in `title` and leave
+/// `value` out. Emits `.follower`, `.following`, `.block` or `.mute` events with the owner as actor and
+/// the other account's username as a `.handle` identifier (keyed by that username).
+public struct InstagramConnectionsParser: ExportParser {
+    public static let descriptor = ParserDescriptor(
+        identifier: "instagram.connections", displayName: "Instagram followers and following", platform: .instagram,
+        version: 1,
+        memberPatterns: [
+            "followers_and_following/followers_*.json", "followers_and_following/followers.json",
+            "followers_and_following/following.json", "followers_and_following/blocked_profiles.json",
+            "followers_and_following/restricted_profiles.json",
+        ],
+        prefetchPatterns: MetaOwner.instagramProfilePatterns,
+        formatNotes: "string_list_data relationship lists, 2020-2023 and 2024+ trees.",
+        knownLimits: "Close friends, follow requests, hashtags and unfollowed profiles are not read.")
+
+    public init() {}
+
+    public func recognize(_ listing: ArchiveListing) -> Recognition {
+        MetaRecognition.instagram(listing)
+    }
+
+    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
+        Self.descriptor.memberPatterns.contains { PathPattern.matches($0, path: path) }
+    }
+
+    static func kind(listKey: String, path: String) -> EventKind {
+        let name = listKey.isEmpty ? (path.split(separator: "/").last.map(String.init) ?? path) : listKey
+        if name.contains("blocked") { return .block }
+        if name.contains("restricted") { return .mute }
+        if name.contains("following") { return .following }
+        return .follower
+    }
+
+    public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
+        let root = try MetaJSON.read(member, context: context)
+        guard let (items, prefix, listKey) = MetaJSON.items(in: root) else {
+            throw ParseError(locator: "", "no relationship list")
+        }
+        let kind = Self.kind(listKey: listKey, path: member.path)
+        let owner = MetaOwner.instagram(in: context)
+        for (index, item) in items.enumerated() {
+            let locator = "\(prefix)/\(index)"
+            let entries = item["string_list_data"]?.array ?? []
+            let first = entries.first
+            guard let username = first?["value"]?.nonEmptyString ?? item["title"]?.nonEmptyString else {
+                context.warn(
+                    "missing-field", "relationship entry has neither string_list_data value nor title", locator: locator
+                )
+                continue
+            }
+            let name = MetaText.repair(username).text
+            let counterpart = AccountKey.handle(.instagram, name)
+            let time = MetaJSON.timestamp(
+                first?["timestamp"], field: "string_list_data.timestamp",
+                locator: locator + "/string_list_data/0/timestamp",
+                context: context)
+            var details: [Event.Detail] = [
+                .init("counterpart", name), .init("counterpartKey", counterpart.description),
+            ]
+            if let href = first?["href"]?.nonEmptyString { details.append(.init("href", href)) }
+            let identifiers = [
+                IdentifierObservation(
+                    kind: .handle, raw: username, field: "\(listKey.isEmpty ? "followers" : listKey).value",
+                    platform: .instagram,
+                    observedAt: time, accountKey: counterpart)
+            ]
+            context.emit(
+                Event(
+                    platform: .instagram, kind: kind, occurredAt: time, actor: owner, text: name, details: details,
+                    identifiers: identifiers, provenance: context.provenance(locator)))
+        }
+    }
+}

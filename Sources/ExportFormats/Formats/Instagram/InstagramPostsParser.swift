@@ -1,0 +1,77 @@
+import EvidenceArchive
+import EvidenceModel
+
+/// Instagram posts and stories the owner published.
+///
+/// Paths: `content/posts_N.json` and `content/stories.json` (2020-2023), the same under
+/// `your_instagram_activity/content/` (2024+). `posts_N.json` is an array of `{media [{uri,
+/// creation_timestamp, title, media_metadata}], title?, creation_timestamp?}` (a single such object in
+/// some files); single-media entries may be the media object itself. `stories.json` is
+/// `{"ig_stories": [{uri, creation_timestamp, title, media_metadata}]}`. Emits one `.post` per entry:
+/// the repaired title (the caption) as text, the time of the entry or of its first media, media files
+/// as attachments with their in-archive path when present; stories carry the detail `type: story`.
+public struct InstagramPostsParser: ExportParser {
+    public static let descriptor = ParserDescriptor(
+        identifier: "instagram.posts", displayName: "Instagram posts and stories", platform: .instagram, version: 1,
+        memberPatterns: ["content/posts_*.json", "content/stories.json"],
+        prefetchPatterns: MetaOwner.instagramProfilePatterns,
+        formatNotes: "posts_N.json (array or single object) and stories.json, 2020-2023 and 2024+ trees.",
+        knownLimits: "Reels, IGTV, archived and recently deleted posts and the media EXIF fields are not read.")
+
+    public init() {}
+
+    public func recognize(_ listing: ArchiveListing) -> Recognition {
+        MetaRecognition.instagram(listing)
+    }
+
+    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
+        Self.descriptor.memberPatterns.contains { PathPattern.matches($0, path: path) }
+    }
+
+    public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
+        let root = try MetaJSON.read(member, context: context)
+        let isStories = member.path.hasSuffix("stories.json")
+        let entries: [JSONValue]
+        let prefix: String
+        if root["media"]?.array != nil, !isStories {
+            entries = [root]
+            prefix = "#"
+        } else if let (items, itemsPrefix, _) = MetaJSON.items(in: root, keys: ["ig_stories"]) {
+            entries = items
+            prefix = itemsPrefix
+        } else {
+            throw ParseError(locator: "", "no list of posts")
+        }
+        let owner = MetaOwner.instagram(in: context)
+        for (index, entry) in entries.enumerated() {
+            let locator = prefix == "#" ? "" : "\(prefix)/\(index)"
+            let media = entry["media"]?.array ?? (entry["uri"] != nil ? [entry] : [])
+            var details: [Event.Detail] = []
+            if isStories { details.append(.init("type", "story")) }
+            // The caption: the entry's title, else the first media title that is not blank.
+            var title = MetaText.text(entry["title"], rawDetail: "rawText", details: &details, context: context)
+            for item in media where title == nil {
+                title = MetaText.text(item["title"], rawDetail: "rawText", details: &details, context: context)
+            }
+            let timeLocator =
+                entry["creation_timestamp"] != nil
+                ? locator + "/creation_timestamp" : locator + "/media/0/creation_timestamp"
+            let time = MetaJSON.timestamp(
+                entry["creation_timestamp"] ?? media.first?["creation_timestamp"], field: "creation_timestamp",
+                locator: timeLocator, context: context)
+            if time == nil { context.warn("missing-field", "post has no creation_timestamp", locator: locator) }
+            let attachments = media.compactMap { item -> Attachment? in
+                guard let uri = item["uri"]?.nonEmptyString else { return nil }
+                let isVideo = item["media_metadata"]?["video_metadata"] != nil || uri.hasSuffix(".mp4")
+                return Attachment(
+                    memberPath: MetaJSON.memberPath(
+                        forURI: uri, member: context.memberPath, listing: context.level.listing),
+                    reference: uri, mediaType: isVideo ? "video" : "photo")
+            }
+            context.emit(
+                Event(
+                    platform: .instagram, kind: .post, occurredAt: time, actor: owner, text: title, details: details,
+                    attachments: attachments, provenance: context.provenance(locator)))
+        }
+    }
+}
