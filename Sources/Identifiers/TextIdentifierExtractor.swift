@@ -509,6 +509,8 @@ struct TextScanner {
         let hasPlus = bytes[index] == UInt8(ascii: "+")
         if hasPlus { index += 1 }
         var lastGoodEnd = -1
+        /// The state just before the latest space separator.
+        var lastSpaceCut: (end: Int, groupCount: Int, digitCount: Int)?
         while index < count {
             let groupStart = index
             var inParentheses = false
@@ -520,18 +522,22 @@ struct TextScanner {
             while index < count, index - digitStart <= 15, Self.isDigit(bytes[index]) { index += 1 }
             let size = index - digitStart
             if size == 0 { break }
-            if digitCount + size > 15 || groupSizes.count == 6 {
-                // After a space the text may simply go on; after `-`, `.` or `/` it is one longer number.
-                if pendingSeparator == UInt8(ascii: " ") || pendingSeparator == UInt8(ascii: ")") {
-                    index = groupStart
-                    break
-                }
-                return (index, nil)
+            let overflows = digitCount + size > 15 || groupSizes.count == 6
+            if overflows, pendingSeparator == UInt8(ascii: " ") || pendingSeparator == UInt8(ascii: ")") {
+                // After a space the text may simply go on.
+                index = groupStart
+                break
             }
-            if inParentheses {
-                guard index < count, bytes[index] == UInt8(ascii: ")") else { return (index, nil) }
-                index += 1
+            if overflows || (inParentheses && (index == count || bytes[index] != UInt8(ascii: ")"))) {
+                // A longer tight run (`203.0.113.7`, `1234-5678-9012`) or an unclosed parenthesis: the number, if
+                // any, ended at the last space before it.
+                guard let cut = lastSpaceCut else { return (index, nil) }
+                (lastGoodEnd, digitCount) = (cut.end, cut.digitCount)
+                groupSizes.removeLast(groupSizes.count - cut.groupCount)
+                separators.removeLast(separators.count - cut.groupCount)
+                break
             }
+            if inParentheses { index += 1 }
             digitCount += size
             groupSizes.append(size)
             separators.append(pendingSeparator)
@@ -543,6 +549,9 @@ struct TextScanner {
             {
                 guard index + 1 < count, Self.isDigit(bytes[index + 1]) || bytes[index + 1] == UInt8(ascii: "(") else {
                     break
+                }
+                if next == UInt8(ascii: " ") {
+                    lastSpaceCut = (index, groupSizes.count, digitCount)
                 }
                 pendingSeparator = next
                 index += 1

@@ -97,6 +97,16 @@ struct TextIdentifierExtractorTests {
         #expect(TextIdentifierExtractor.extract(from: "ping @abcde", platform: .telegram).map(\.raw) == ["@abcde"])
     }
 
+    @Test func phoneNumberEndsBeforeAnAdjacentAddressOrLongNumber() {
+        let text = "+1 555 010 1007 203.0.113.7 and 0151 23456789 1234-5678-9012-3456"
+        #expect(
+            TextIdentifierExtractor.extract(from: text, platform: nil) == [
+                TextMatch(kind: .phone, raw: "+1 555 010 1007", utf8Range: 0..<15),
+                TextMatch(kind: .ip, raw: "203.0.113.7", utf8Range: 16..<27),
+                TextMatch(kind: .phone, raw: "0151 23456789", utf8Range: 32..<45),
+            ])
+    }
+
     @Test func urlsWinOverWhatTheyContain() {
         let text = "https://example.com/@jdoe?mail=jdoe@example.com&ip=203.0.113.7 end"
         #expect(
