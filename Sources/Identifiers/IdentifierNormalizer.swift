@@ -58,6 +58,12 @@ public struct IdentifierNormalizer: Sendable {
         }
     }
 
+    /// True when `code` (ISO 3166 alpha-2, any case) is a region libphonenumber can read national numbers for;
+    /// for validating `--default-region` and account countries before use (unknown regions are otherwise skipped).
+    public static func isSupportedRegion(_ code: String) -> Bool {
+        PhoneNormalization.isSupportedRegion(String(code.trimmedWhitespace).uppercased())
+    }
+
     /// The regions to try for national phone numbers, in order, without duplicates or unknown codes.
     func phoneRegions(accountRegion: String?) -> [(code: String, source: PhoneNormalization.RegionSource)] {
         var regions: [(code: String, source: PhoneNormalization.RegionSource)] = []

@@ -97,6 +97,36 @@ struct PhoneNormalizationTests {
         testCase.check()
     }
 
+    /// Ingest normalizes on all cores; libphonenumber's shared instance must give the same answers there.
+    @Test func concurrentUseGivesTheSameResults() async {
+        let normalizer = IdentifierNormalizer(defaultRegion: "US")
+        let inputs = Self.cases.map { IdentifierObservation(kind: .phone, raw: $0.raw, field: "test") }
+        let expected = inputs.map { normalizer.normalize($0, accountRegion: "DE") }
+        let mismatches = await withTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    var mismatches = 0
+                    for _ in 0..<20 {
+                        for (input, result) in zip(inputs, expected)
+                        where normalizer.normalize(input, accountRegion: "DE") != result {
+                            mismatches += 1
+                        }
+                    }
+                    return mismatches
+                }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(mismatches == 0)
+    }
+
+    @Test func supportedRegions() {
+        #expect(IdentifierNormalizer.isSupportedRegion("us"))
+        #expect(IdentifierNormalizer.isSupportedRegion("DE"))
+        #expect(!IdentifierNormalizer.isSupportedRegion("XX"))
+        #expect(!IdentifierNormalizer.isSupportedRegion("United States"))
+    }
+
     @Test func unknownRegionsAreIgnored() {
         let normalizer = IdentifierNormalizer(defaultRegion: "United States")
         let result = normalizer.normalize(
