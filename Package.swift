@@ -24,8 +24,12 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         /** Plain Sendable values: platforms, accounts, events, identifiers, timestamps, provenance, warnings */
         .target(name: "EvidenceModel", swiftSettings: strict),
+        /** libphonenumber (C++, Debian libphonenumber-dev) behind a plain C API that Swift imports */
+        .target(
+            name: "CPhoneNumber",
+            linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("stdc++")]),
         /** Finding and normalizing identifiers: email, phone, IP, URL, handle, user id, device */
-        .target(name: "Identifiers", dependencies: ["EvidenceModel"], swiftSettings: strict),
+        .target(name: "Identifiers", dependencies: ["EvidenceModel", "CPhoneNumber"], swiftSettings: strict),
         /** Read-only evidence access: archives, folders, nested archives, hashes, limits, path checks */
         .target(
             name: "EvidenceArchive",

@@ -1,0 +1,36 @@
+/// Recognizes values that exports write in place of an identifier: redaction marks and empty stand-ins.
+enum PlaceholderValue {
+    /// Words that exports and law-enforcement returns use for withheld values.
+    private static let redactionWords = ["redacted", "[removed]", "<removed>", "withheld", "[hidden]", "<hidden>"]
+    /// Values that mean "nothing here".
+    private static let emptyStandIns: Set<String> = [
+        "null", "nil", "none", "n/a", "na", "-", "--", "unknown", "undefined",
+    ]
+
+    /// The problem to report when `text` (already trimmed) is a placeholder, else nil.
+    ///
+    /// - Parameter lettersAreMasks: true for kinds whose values never contain letters (phones, IPv4), where
+    ///   `xxx` is a mask; false for emails, where `xxx@example.com` is a real address.
+    static func problem(in text: String, lettersAreMasks: Bool) -> String? {
+        let lowered = text.lowercased()
+        if emptyStandIns.contains(lowered) { return "placeholder value" }
+        if redactionWords.contains(where: { lowered.contains($0) }) { return "redacted placeholder" }
+        if lowered.contains("**") || lowered.contains("\u{2022}") || lowered.contains("\u{25CF}")
+            || lowered.contains("\u{2588}") || lowered.contains("\u{25A0}")
+        {
+            return "redacted placeholder"
+        }
+        if lettersAreMasks, lowered.contains("xx") { return "redacted placeholder" }
+        return nil
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing white space (Unicode white space and newlines).
+    var trimmedWhitespace: Substring {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return Substring(self[first...last])
+    }
+}
