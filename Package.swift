@@ -41,7 +41,11 @@ let package = Package(
             swiftSettings: strict),
         /** The case database: SQLite through GRDB, migrations, bulk writer, FTS5, queries */
         .target(
-            name: "CaseStore", dependencies: ["EvidenceModel", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "CaseStore",
+            dependencies: [
+                "EvidenceModel", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict),
         /** Renderers over plain values: tables, CSV (formula-safe), JSON, JSONL */
         .target(name: "CaseReports", dependencies: ["EvidenceModel"], swiftSettings: strict),

@@ -135,13 +135,13 @@ public final class EvidenceWriter {
 
     private let insertMember: Statement
     private let updateMember: Statement
-    private let insertEvent: Statement
-    private let insertSearch: Statement
-    private let insertOccurrence: Statement
-    private let insertAttachment: Statement
-    private let insertWarning: Statement
-    private let findIdentifier: Statement
-    private let insertIdentifier: Statement
+    private let insertEvent: BulkStatement
+    private let insertSearch: BulkStatement
+    private let insertOccurrence: BulkStatement
+    private let insertAttachment: BulkStatement
+    private let insertWarning: BulkStatement
+    private let findIdentifier: BulkStatement
+    private let insertIdentifier: BulkStatement
     private var accountIds: [AccountKey: Int64] = [:]
     private var accountsLinked: Set<Int64> = []
     private var conversationIds: [String: Int64] = [:]
@@ -161,24 +161,27 @@ public final class EvidenceWriter {
                 UPDATE member SET size = ?, sha256 = ?, status = ?, parser = ?, parserVersion = ?, recordCount = ?,
                 warningCount = ?, error = ? WHERE id = ?
                 """)
-        insertEvent = try db.makeStatement(
-            sql: """
+        insertEvent = try BulkStatement(
+            db, """
                 INSERT INTO event(evidenceId, memberId, locator, parser, parserVersion, platform, kind, occurredAt, timeRaw,
                 timePrecision, timeZoneSource, actorAccountId, conversationId, text, details)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        insertSearch = try db.makeStatement(sql: "INSERT INTO eventSearch(rowid, text) VALUES (?, ?)")
-        insertOccurrence = try db.makeStatement(
-            sql: """
+        insertSearch = try BulkStatement(
+            db, "INSERT INTO eventSearch(rowid, text) VALUES (?, ?)")
+        insertOccurrence = try BulkStatement(
+            db, """
                 INSERT INTO identifierOccurrence(identifierId, rawValue, strength, source, field, accountId, eventId,
                 evidenceId, memberId, locator, observedAt, assumption) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        insertAttachment = try db.makeStatement(
-            sql: "INSERT INTO attachment(eventId, memberPath, reference, mediaType) VALUES (?, ?, ?, ?)")
-        insertWarning = try db.makeStatement(
-            sql: "INSERT INTO warning(evidenceId, memberId, runId, source, code, message, locator) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        findIdentifier = try db.makeStatement(sql: "SELECT id FROM identifier WHERE kind = ? AND value = ?")
-        insertIdentifier = try db.makeStatement(sql: "INSERT INTO identifier(kind, value, notes) VALUES (?, ?, ?)")
+        insertAttachment = try BulkStatement(
+            db, "INSERT INTO attachment(eventId, memberPath, reference, mediaType) VALUES (?, ?, ?, ?)")
+        insertWarning = try BulkStatement(
+            db, "INSERT INTO warning(evidenceId, memberId, runId, source, code, message, locator) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        findIdentifier = try BulkStatement(
+            db, "SELECT id FROM identifier WHERE kind = ? AND value = ?")
+        insertIdentifier = try BulkStatement(
+            db, "INSERT INTO identifier(kind, value, notes) VALUES (?, ?, ?)")
     }
 
     private func tick() throws {
@@ -222,16 +225,23 @@ public final class EvidenceWriter {
     // MARK: Records
 
     /// The row id of an account, creating or completing it.
+    /// Runs a statement from GRDB's statement cache (prepared once per writer).
+    private func run(_ sql: String, _ arguments: StatementArguments) throws {
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+
+    private func fetchId(_ sql: String, _ arguments: StatementArguments) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+
     @discardableResult
     public func account(_ account: Account, memberId: Int64) throws -> Int64 {
         let id = try accountId(
             account.key, platformUserId: account.platformUserId, handle: account.handle, displayName: account.displayName)
-        try db.execute(
-            sql: """
+        try run("""
                 INSERT INTO evidenceAccount(evidenceId, accountId, isExportOwner, memberId, locator) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(evidenceId, accountId) DO UPDATE SET isExportOwner = max(isExportOwner, excluded.isExportOwner)
-                """,
-            arguments: [evidenceId, id, account.isExportOwner ? 1 : 0, memberId, account.provenance.locator])
+                """, [evidenceId, id, account.isExportOwner ? 1 : 0, memberId, account.provenance.locator])
         accountsLinked.insert(id)
         try tick()
         return id
@@ -241,21 +251,15 @@ public final class EvidenceWriter {
         if let id = accountIds[key], platformUserId == nil, handle == nil, displayName == nil { return id }
         let userId = platformUserId ?? (key.key.hasPrefix("id:") ? String(key.key.dropFirst(3)) : nil)
         let handleValue = handle ?? (key.key.hasPrefix("handle:") ? String(key.key.dropFirst(7)) : nil)
-        if let row = try Row.fetchOne(
-            db, sql: "SELECT id FROM account WHERE platform = ? AND accountKey = ?", arguments: [key.platform.rawValue, key.key])
-        {
-            let id: Int64 = row["id"]
-            try db.execute(
-                sql: """
+        if let id = try fetchId("SELECT id FROM account WHERE platform = ? AND accountKey = ?", [key.platform.rawValue, key.key]) {
+            try run("""
                     UPDATE account SET platformUserId = coalesce(?, platformUserId), handle = coalesce(?, handle),
                     displayName = coalesce(?, displayName) WHERE id = ?
-                    """, arguments: [userId, handleValue, displayName, id])
+                    """, [userId, handleValue, displayName, id])
             accountIds[key] = id
             return id
         }
-        try db.execute(
-            sql: "INSERT INTO account(platform, accountKey, platformUserId, handle, displayName) VALUES (?, ?, ?, ?, ?)",
-            arguments: [key.platform.rawValue, key.key, userId, handleValue, displayName])
+        try run("INSERT INTO account(platform, accountKey, platformUserId, handle, displayName) VALUES (?, ?, ?, ?, ?)", [key.platform.rawValue, key.key, userId, handleValue, displayName])
         let id = db.lastInsertedRowID
         accountIds[key] = id
         return id
@@ -263,11 +267,10 @@ public final class EvidenceWriter {
 
     private func linkAccount(_ id: Int64, memberId: Int64, locator: String) throws {
         guard accountsLinked.insert(id).inserted else { return }
-        try db.execute(
-            sql: """
+        try run("""
                 INSERT INTO evidenceAccount(evidenceId, accountId, isExportOwner, memberId, locator) VALUES (?, ?, 0, ?, ?)
                 ON CONFLICT(evidenceId, accountId) DO NOTHING
-                """, arguments: [evidenceId, id, memberId, locator])
+                """, [evidenceId, id, memberId, locator])
     }
 
     public func conversation(_ conversation: Conversation, memberId: Int64) throws {
@@ -275,9 +278,7 @@ public final class EvidenceWriter {
         for participant in conversation.participants {
             let accountId = try accountId(participant)
             try linkAccount(accountId, memberId: memberId, locator: conversation.provenance.locator)
-            try db.execute(
-                sql: "INSERT INTO conversationMember(conversationId, accountId) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                arguments: [id, accountId])
+            try run("INSERT INTO conversationMember(conversationId, accountId) VALUES (?, ?) ON CONFLICT DO NOTHING", [id, accountId])
         }
         try tick()
     }
@@ -285,16 +286,12 @@ public final class EvidenceWriter {
     private func conversationId(platform: Platform, key: String, title: String? = nil) throws -> Int64 {
         let cacheKey = platform.rawValue + "|" + key
         if let id = conversationIds[cacheKey], title == nil { return id }
-        if let id = try Int64.fetchOne(
-            db, sql: "SELECT id FROM conversation WHERE platform = ? AND conversationKey = ?", arguments: [platform.rawValue, key])
-        {
-            if let title { try db.execute(sql: "UPDATE conversation SET title = ? WHERE id = ?", arguments: [title, id]) }
+        if let id = try fetchId("SELECT id FROM conversation WHERE platform = ? AND conversationKey = ?", [platform.rawValue, key]) {
+            if let title { try run("UPDATE conversation SET title = ? WHERE id = ?", [title, id]) }
             conversationIds[cacheKey] = id
             return id
         }
-        try db.execute(
-            sql: "INSERT INTO conversation(platform, conversationKey, title) VALUES (?, ?, ?)",
-            arguments: [platform.rawValue, key, title])
+        try run("INSERT INTO conversation(platform, conversationKey, title) VALUES (?, ?, ?)", [platform.rawValue, key, title])
         let id = db.lastInsertedRowID
         conversationIds[cacheKey] = id
         return id
@@ -311,17 +308,34 @@ public final class EvidenceWriter {
         let conversation = try event.conversationKey.map { try conversationId(platform: event.platform, key: $0) }
         let details = JSONText.stringObject(event.details.map { ($0.name, $0.value) })
         let time = event.occurredAt
-        try insertEvent.execute(arguments: [
-            evidenceId, memberId, event.provenance.locator, event.provenance.parser, event.provenance.parserVersion,
-            event.platform.rawValue, event.kind.rawValue, time?.microseconds, time?.raw, time?.precision.rawValue,
-            time?.zoneSource.rawValue, actorId, conversation, event.text, details,
-        ])
+        insertEvent.bind(1, evidenceId)
+        insertEvent.bind(2, memberId)
+        insertEvent.bind(3, event.provenance.locator)
+        insertEvent.bind(4, event.provenance.parser)
+        insertEvent.bind(5, event.provenance.parserVersion)
+        insertEvent.bind(6, event.platform.rawValue)
+        insertEvent.bind(7, event.kind.rawValue)
+        insertEvent.bind(8, time?.microseconds)
+        insertEvent.bind(9, time?.raw)
+        insertEvent.bind(10, time?.precision.rawValue)
+        insertEvent.bind(11, time?.zoneSource.rawValue)
+        insertEvent.bind(12, actorId)
+        insertEvent.bind(13, conversation)
+        insertEvent.bind(14, event.text)
+        insertEvent.bind(15, details)
+        try insertEvent.execute()
         let eventId = db.lastInsertedRowID
         if let text = event.text, !text.isEmpty {
-            try insertSearch.execute(arguments: [eventId, text])
+            insertSearch.bind(1, eventId)
+            insertSearch.bind(2, text)
+            try insertSearch.execute()
         }
         for attachment in event.attachments {
-            try insertAttachment.execute(arguments: [eventId, attachment.memberPath, attachment.reference, attachment.mediaType])
+            insertAttachment.bind(1, eventId)
+            insertAttachment.bind(2, attachment.memberPath)
+            insertAttachment.bind(3, attachment.reference)
+            insertAttachment.bind(4, attachment.mediaType)
+            try insertAttachment.execute()
         }
         for identifier in identifiers {
             try occurrence(identifier, eventId: eventId, memberId: memberId)
@@ -344,20 +358,34 @@ public final class EvidenceWriter {
             try linkAccount(accountId!, memberId: memberId, locator: identifier.locator)
         }
         let observation = identifier.observation
-        try insertOccurrence.execute(arguments: [
-            identifierId, observation.raw, identifier.isWeak ? "weak" : "exact", observation.source.rawValue, observation.field,
-            accountId, eventId, evidenceId, memberId, identifier.locator, observation.observedAt?.microseconds,
-            identifier.assumption,
-        ])
+        let statement = insertOccurrence
+        statement.bind(1, identifierId)
+        statement.bind(2, observation.raw)
+        statement.bind(3, identifier.isWeak ? "weak" : "exact")
+        statement.bind(4, observation.source.rawValue)
+        statement.bind(5, observation.field)
+        statement.bind(6, accountId)
+        statement.bind(7, eventId)
+        statement.bind(8, evidenceId)
+        statement.bind(9, memberId)
+        statement.bind(10, identifier.locator)
+        statement.bind(11, observation.observedAt?.microseconds)
+        statement.bind(12, identifier.assumption)
+        try statement.execute()
     }
 
     private func identifierId(_ identifier: NormalizedIdentifier) throws -> Int64 {
         if let id = identifierIds[identifier] { return id }
         let id: Int64
-        if let existing = try Int64.fetchOne(findIdentifier, arguments: [identifier.kind.rawValue, identifier.value]) {
+        findIdentifier.bind(1, identifier.kind.rawValue)
+        findIdentifier.bind(2, identifier.value)
+        if let existing = try findIdentifier.fetchInt64() {
             id = existing
         } else {
-            try insertIdentifier.execute(arguments: [identifier.kind.rawValue, identifier.value, identifier.notes.joined(separator: ",")])
+            insertIdentifier.bind(1, identifier.kind.rawValue)
+            insertIdentifier.bind(2, identifier.value)
+            insertIdentifier.bind(3, identifier.notes.joined(separator: ","))
+            try insertIdentifier.execute()
             id = db.lastInsertedRowID
         }
         if identifierIds.count > 200_000 { identifierIds.removeAll(keepingCapacity: true) }
@@ -367,7 +395,14 @@ public final class EvidenceWriter {
 
     /// Records a warning or an archive finding.
     public func warning(source: String, code: String, message: String, locator: String, memberId: Int64?) throws {
-        try insertWarning.execute(arguments: [evidenceId, memberId, runId, source, code, message, locator])
+        insertWarning.bind(1, evidenceId)
+        insertWarning.bind(2, memberId)
+        insertWarning.bind(3, runId)
+        insertWarning.bind(4, source)
+        insertWarning.bind(5, code)
+        insertWarning.bind(6, message)
+        insertWarning.bind(7, locator)
+        try insertWarning.execute()
         warningCount += 1
         try tick()
     }

@@ -269,14 +269,18 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
                 resolved += resolve(observation, locator: event.provenance.locator, memberId: memberId)
             }
             if options.extractFromText, let text = event.text, !text.isEmpty {
+                // A value the export already gave as a structured field of this event (a mention, a
+                // URL entity) is not counted again from the text.
+                let structured = Set(resolved.map(\.normalized))
                 for match in TextIdentifierExtractor.extract(from: text, platform: event.platform) {
                     let observation = IdentifierObservation(
                         kind: match.kind, raw: match.raw, field: "text", source: .text, platform: event.platform,
                         observedAt: event.occurredAt, accountKey: event.actor)
-                    resolved += resolve(
+                    let found = resolve(
                         observation,
                         locator: "\(event.provenance.locator)#text[\(match.utf8Range.lowerBound)..\(match.utf8Range.upperBound)]",
                         memberId: memberId, quiet: true)
+                    resolved += found.filter { !structured.contains($0.normalized) }
                 }
             }
             let identifiers = resolved

@@ -31,10 +31,13 @@ enum DomainName {
 
     /// The ASCII form of `text`, plus whether any label needed IDNA encoding.
     static func toASCII(_ text: String) -> Result<(name: String, isInternationalized: Bool), Failure> {
-        var folded = text.precomposedStringWithCanonicalMapping.lowercased()
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        var folded = isASCII ? text.lowercased() : text.precomposedStringWithCanonicalMapping.lowercased()
         // IDNA treats the ideographic and fullwidth full stops as label separators.
-        for stop in ["\u{3002}", "\u{FF0E}", "\u{FF61}"] where folded.contains(stop) {
-            folded = folded.replacingOccurrences(of: stop, with: ".")
+        if !isASCII {
+            for stop in ["\u{3002}", "\u{FF0E}", "\u{FF61}"] where folded.containsText(stop) {
+                folded = folded.replacingOccurrences(of: stop, with: ".")
+            }
         }
         if folded.hasSuffix(".") { folded.removeLast() }
         guard !folded.isEmpty else { return .failure(.empty) }

@@ -14,13 +14,13 @@ enum PlaceholderValue {
     static func problem(in text: String, lettersAreMasks: Bool) -> String? {
         let lowered = text.lowercased()
         if emptyStandIns.contains(lowered) { return "placeholder value" }
-        if redactionWords.contains(where: { lowered.contains($0) }) { return "redacted placeholder" }
-        if lowered.contains("**") || lowered.contains("\u{2022}") || lowered.contains("\u{25CF}")
-            || lowered.contains("\u{2588}") || lowered.contains("\u{25A0}")
+        if redactionWords.contains(where: { lowered.containsText($0) }) { return "redacted placeholder" }
+        if lowered.containsText("**") || lowered.containsText("\u{2022}") || lowered.containsText("\u{25CF}")
+            || lowered.containsText("\u{2588}") || lowered.containsText("\u{25A0}")
         {
             return "redacted placeholder"
         }
-        if lettersAreMasks, lowered.contains("xx") { return "redacted placeholder" }
+        if lettersAreMasks, lowered.containsText("xx") { return "redacted placeholder" }
         return nil
     }
 }
@@ -32,5 +32,27 @@ extension StringProtocol {
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
         return Substring(self[first...last])
+    }
+}
+
+extension String {
+    /// Byte-wise substring test on UTF-8 (Foundation's `contains(_:)` goes through CFString and was a
+    /// measured hot spot on the ingest path).
+    func containsText(_ needle: String) -> Bool {
+        let haystack = Array(utf8), pattern = Array(needle.utf8)
+        guard !pattern.isEmpty else { return true }
+        guard haystack.count >= pattern.count else { return false }
+        let first = pattern[0]
+        var index = 0
+        let last = haystack.count - pattern.count
+        while index <= last {
+            if haystack[index] == first {
+                var offset = 1
+                while offset < pattern.count && haystack[index + offset] == pattern[offset] { offset += 1 }
+                if offset == pattern.count { return true }
+            }
+            index += 1
+        }
+        return false
     }
 }

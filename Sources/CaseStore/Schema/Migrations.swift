@@ -143,7 +143,6 @@ enum Migrations {
         );
         CREATE INDEX occurrence_identifier ON identifierOccurrence(identifierId);
         CREATE INDEX occurrence_event ON identifierOccurrence(eventId);
-        CREATE INDEX occurrence_evidence ON identifierOccurrence(evidenceId);
         CREATE TABLE attachment (
             id INTEGER PRIMARY KEY,
             eventId INTEGER NOT NULL REFERENCES event(id),

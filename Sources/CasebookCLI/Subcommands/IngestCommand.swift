@@ -91,7 +91,7 @@ typealias IngestCommand = CasebookCommand.IngestCommand
 /// The per-evidence summary printed after an ingest.
 enum IngestSummaryText {
     static func render(_ summary: IngestSummary) -> String {
-        var text = "\(summary.displayName)\n"
+        var text = "\(summary.sourcePath)\n"
         if let error = summary.error {
             text += "  status: \(summary.outcome == .failed && summary.sha256.isEmpty ? "not ingested" : summary.outcome.rawValue)\n"
             text += "  error: \(error)\n"

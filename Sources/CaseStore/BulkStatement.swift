@@ -1,0 +1,65 @@
+import GRDB
+import GRDBSQLite
+
+/// A prepared statement driven through the raw SQLite C API, for the bulk-insert path only.
+///
+/// GRDB's `StatementArguments` allocate per call; binding directly cuts the writer's cost per row
+/// roughly in half (measured with `Scripts/bench`). Every value is still bound, never spliced into SQL.
+final class BulkStatement {
+    private let statement: Statement
+    private let handle: OpaquePointer
+    private let connection: OpaquePointer?
+    /// SQLite copies the bound bytes (SQLITE_TRANSIENT), so Swift strings need not outlive the call.
+    private static var transient: sqlite3_destructor_type {
+        unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+    }
+
+    init(_ db: Database, _ sql: String) throws {
+        statement = try db.makeStatement(sql: sql)
+        handle = statement.sqliteStatement
+        connection = db.sqliteConnection
+    }
+
+    func bind(_ index: Int32, _ value: Int64?) {
+        if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+    }
+
+    func bind(_ index: Int32, _ value: Int?) {
+        bind(index, value.map(Int64.init))
+    }
+
+    func bind(_ index: Int32, _ value: String?) {
+        guard var value else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        value.withUTF8 { bytes in
+            if let base = bytes.baseAddress {
+                sqlite3_bind_text(handle, index, base, Int32(bytes.count), BulkStatement.transient)
+            } else {
+                sqlite3_bind_text(handle, index, "", 0, BulkStatement.transient)
+            }
+        }
+    }
+
+    /// Runs the statement once and resets it for the next row.
+    func execute() throws {
+        let code = sqlite3_step(handle)
+        if code != SQLITE_DONE && code != SQLITE_ROW {
+            let message = connection.map { String(cString: sqlite3_errmsg($0)) }
+            sqlite3_reset(handle)
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message)
+        }
+        sqlite3_reset(handle)
+    }
+
+    /// Runs a one-row query and returns its first column as an integer, or nil when there is no row.
+    func fetchInt64() throws -> Int64? {
+        let code = sqlite3_step(handle)
+        defer { sqlite3_reset(handle) }
+        if code == SQLITE_ROW { return sqlite3_column_int64(handle, 0) }
+        if code == SQLITE_DONE { return nil }
+        let message = connection.map { String(cString: sqlite3_errmsg($0)) }
+        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message)
+    }
+}
