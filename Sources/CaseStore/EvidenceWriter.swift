@@ -299,14 +299,16 @@ public final class EvidenceWriter {
 
     /// Writes an event with its identifiers and attachments; returns the event id.
     @discardableResult
-    public func event(_ event: Event, memberId: Int64, identifiers: [ResolvedIdentifier]) throws -> Int64 {
+    public func event(
+        _ event: Event, memberId: Int64, identifiers: [ResolvedIdentifier], detailsJSON: String? = nil
+    ) throws -> Int64 {
         var actorId: Int64?
         if let actor = event.actor {
             actorId = try accountId(actor)
             try linkAccount(actorId!, memberId: memberId, locator: event.provenance.locator)
         }
         let conversation = try event.conversationKey.map { try conversationId(platform: event.platform, key: $0) }
-        let details = JSONText.stringObject(event.details.map { ($0.name, $0.value) })
+        let details = detailsJSON ?? EvidenceWriter.detailsJSON(event)
         let time = event.occurredAt
         insertEvent.bind(1, evidenceId)
         insertEvent.bind(2, memberId)
@@ -342,6 +344,11 @@ public final class EvidenceWriter {
         }
         try tick()
         return eventId
+    }
+
+    /// The stored form of an event's details: a JSON object, keys in the parser's order.
+    public static func detailsJSON(_ event: Event) -> String {
+        JSONText.stringObject(event.details.map { ($0.name, $0.value) })
     }
 
     /// Writes an identifier that belongs to an account but to no event.

@@ -284,7 +284,8 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
                 }
             }
             let identifiers = resolved
-            store { writer in try writer.event(event, memberId: memberId, identifiers: identifiers) }
+            let details = EvidenceWriter.detailsJSON(event)
+            store { writer in try writer.event(event, memberId: memberId, identifiers: identifiers, detailsJSON: details) }
             recordsByKind[event.kind.rawValue, default: 0] += 1
         case .identifier(let observation, let provenance):
             let resolved = resolve(observation, locator: provenance.locator, memberId: memberId)

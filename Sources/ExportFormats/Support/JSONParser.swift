@@ -71,7 +71,13 @@ public struct JSONParser {
                 cursor.index += 1
                 cursor.skipWhitespace()
                 let value = try parseValue(&cursor, depth: depth + 1)
-                if !keys.insert(key).inserted { notes.duplicateKeys += 1 }
+                // Small objects (most of them) check duplicates by scanning; a set only pays off for big ones.
+                if members.count < 16 {
+                    if members.contains(where: { $0.key == key }) { notes.duplicateKeys += 1 }
+                } else {
+                    if keys.isEmpty { keys = Set(members.map(\.key)) }
+                    if !keys.insert(key).inserted { notes.duplicateKeys += 1 }
+                }
                 members.append(JSONObject.Member(key: key, value: value))
                 cursor.skipWhitespace()
                 if cursor.current == UInt8(ascii: ",") {
@@ -160,17 +166,21 @@ public struct JSONParser {
         let bytes = cursor.bytes
         // Fast path: no escapes.
         var index = start
+        var highBits: UInt8 = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 cursor.index = index + 1
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                // ASCII needs no validation.
+                if highBits & 0x80 == 0 { return String(decoding: slice, as: UTF8.self) }
                 if let text = String(validating: slice, as: UTF8.self) { return text }
                 notes.invalidUTF8 += 1
                 return String(decoding: slice, as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw JSONSyntaxError(offset: index, reason: "control character in string") }
+            highBits |= byte
             index += 1
         }
         var output: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
