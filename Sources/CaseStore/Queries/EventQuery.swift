@@ -13,6 +13,10 @@ public struct EventFilter: Sendable {
     public var account: String?
     /// Normalized identifiers; an event matches when any of them occurs in it.
     public var identifiers: [NormalizedIdentifier] = []
+    /// Only events an examiner tagged (`casebook tag`).
+    public var taggedOnly = false
+    /// Only these event ids (empty: no restriction).
+    public var eventIds: [Int64] = []
     /// 0 means no limit.
     public var limit: Int = 0
 
@@ -46,20 +50,20 @@ public struct EventRow: Sendable, Hashable {
 }
 
 extension CaseStore {
-    private static let eventColumns = """
+    static let eventColumns = """
         e.id, e.occurredAt, e.timeRaw, e.timePrecision, e.timeZoneSource, e.platform, e.kind, e.text, e.details,
         e.locator, e.parser, e.parserVersion, a.handle AS accountHandle, a.platformUserId AS accountUserId,
         a.accountKey AS accountKey, c.conversationKey AS conversationKey, v.sha256 AS evidenceSHA256,
         v.displayName AS evidenceName, m.path AS memberPath
         """
-    private static let eventJoins = """
+    static let eventJoins = """
         LEFT JOIN account a ON a.id = e.actorAccountId
         LEFT JOIN conversation c ON c.id = e.conversationId
         JOIN evidence v ON v.id = e.evidenceId
         JOIN member m ON m.id = e.memberId
         """
 
-    private static func whereClause(_ filter: EventFilter, arguments: inout StatementArguments) -> [String] {
+    static func whereClause(_ filter: EventFilter, arguments: inout StatementArguments) -> [String] {
         var clauses: [String] = []
         if let since = filter.since {
             clauses.append("e.occurredAt >= ?")
@@ -103,10 +107,17 @@ extension CaseStore {
                 _ = arguments.append(contentsOf: [identifier.kind.rawValue, identifier.value])
             }
         }
+        if filter.taggedOnly {
+            clauses.append("e.id IN (SELECT eventId FROM tag)")
+        }
+        if !filter.eventIds.isEmpty {
+            clauses.append("e.id IN (\(Array(repeating: "?", count: filter.eventIds.count).joined(separator: ",")))")
+            _ = arguments.append(contentsOf: StatementArguments(filter.eventIds))
+        }
         return clauses
     }
 
-    private static func eventRow(_ row: Row, snippet: String? = nil) -> EventRow {
+    static func eventRow(_ row: Row, snippet: String? = nil) -> EventRow {
         let handle: String? = row["accountHandle"]
         let userId: String? = row["accountUserId"]
         let key: String? = row["accountKey"]
