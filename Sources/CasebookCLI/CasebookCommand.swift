@@ -17,7 +17,7 @@ public struct CasebookCommand: ParsableCommand {
         version: CasebookVersion.version,
         subcommands: [
             IngestCommand.self, SearchCommand.self, TimelineCommand.self, AccountsCommand.self, IdentifiersCommand.self,
-            CorrelateCommand.self, EvidenceCommand.self, TagCommand.self, VerifyCommand.self,
+            CorrelateCommand.self, EvidenceCommand.self, TagCommand.self, VerifyCommand.self, ReportCommand.self,
             LogCommand.self, FormatsCommand.self,
         ])
 
