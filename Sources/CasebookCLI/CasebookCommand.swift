@@ -18,7 +18,7 @@ public struct CasebookCommand: ParsableCommand {
         subcommands: [
             IngestCommand.self, SearchCommand.self, TimelineCommand.self, AccountsCommand.self, IdentifiersCommand.self,
             CorrelateCommand.self, EvidenceCommand.self, TagCommand.self, VerifyCommand.self, ReportCommand.self,
-            LogCommand.self, FormatsCommand.self,
+            ExportCommand.self, LogCommand.self, FormatsCommand.self,
         ])
 
     public init() {}

@@ -47,12 +47,15 @@ public struct EventRow: Sendable, Hashable {
     public var locator: String
     public var parser: String
     public var parserVersion: Int
+    /// Row ids of the actor account and the conversation, for exports that link records.
+    public var actorAccountId: Int64? = nil
+    public var conversationId: Int64? = nil
 }
 
 extension CaseStore {
     static let eventColumns = """
         e.id, e.occurredAt, e.timeRaw, e.timePrecision, e.timeZoneSource, e.platform, e.kind, e.text, e.details,
-        e.locator, e.parser, e.parserVersion, a.handle AS accountHandle, a.platformUserId AS accountUserId,
+        e.locator, e.parser, e.parserVersion, e.actorAccountId, e.conversationId, a.handle AS accountHandle, a.platformUserId AS accountUserId,
         a.accountKey AS accountKey, c.conversationKey AS conversationKey, v.sha256 AS evidenceSHA256,
         v.displayName AS evidenceName, m.path AS memberPath
         """
@@ -127,7 +130,8 @@ extension CaseStore {
             account: handle.map { "@" + $0 } ?? userId ?? key, accountHandle: handle, accountUserId: userId,
             conversation: row["conversationKey"], text: row["text"], snippet: snippet ?? row["snippet"],
             details: row["details"], evidenceSHA256: row["evidenceSHA256"], evidenceName: row["evidenceName"],
-            memberPath: row["memberPath"], locator: row["locator"], parser: row["parser"], parserVersion: row["parserVersion"])
+            memberPath: row["memberPath"], locator: row["locator"], parser: row["parser"], parserVersion: row["parserVersion"],
+            actorAccountId: row["actorAccountId"], conversationId: row["conversationId"])
     }
 
     /// Full-text search, newest first (events without a time last).
