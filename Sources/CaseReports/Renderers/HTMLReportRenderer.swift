@@ -125,7 +125,7 @@ enum HTMLViewModel {
         model["evidence"] = document.evidence.map { item -> [String: Any] in
             [
                 "id": String(item.id), "displayName": text(item.displayName), "kind": text(item.kind), "size": String(item.size),
-                "md5": item.md5, "sha1": item.sha1, "sha256": item.sha256, "ingestedAt": text(item.ingestedAt),
+                "md5": item.md5, "sha1": item.sha1, "sha256": item.sha256, "sha256Short": String(item.sha256.prefix(16)), "ingestedAt": text(item.ingestedAt),
                 "status": text(item.status), "statusClass": item.status == "complete" ? "ok" : "bad",
                 "platforms": text(item.platforms.isEmpty ? "none recognized" : item.platforms),
                 "generatedAt": text(item.generatedAt ?? "unknown"), "examiner": text(item.examiner ?? "not recorded"),
@@ -225,6 +225,7 @@ enum HTMLViewModel {
         model["verifications"] = document.verifications.map { verification -> [String: Any] in
             [
                 "evidenceName": text(verification.evidenceName), "evidenceSHA256": verification.evidenceSHA256,
+                "evidenceShort": String(verification.evidenceSHA256.prefix(16)),
                 "result": text(verification.result), "resultClass": verification.result == "OK" ? "ok" : "bad",
                 "checkedAt": text(verification.checkedAt ?? "never"), "observedSHA256": text(verification.observedSHA256),
                 "path": text(verification.path), "run": verification.runId.map { "run \($0)" } ?? "",
@@ -260,7 +261,7 @@ enum HTMLTemplates {
         """
 
     static let eventRow = """
-        <tr class="event"><td class="record-id">#{{id}}</td><td class="time">{{#hasTime}}{{time}}{{/hasTime}}{{^hasTime}}<span class="muted">no time</span>{{/hasTime}}</td><td>{{platform}}</td><td>{{kind}}</td><td>{{account}}{{#hasConversation}}<div class="muted">in {{conversation}}</div>{{/hasConversation}}</td><td class="text">{{#hasSnippet}}{{#snippet}}{{#hit}}<mark>{{segment}}</mark>{{/hit}}{{^hit}}{{segment}}{{/hit}}{{/snippet}}{{/hasSnippet}}{{^hasSnippet}}{{text}}{{/hasSnippet}}</td><td>{{#provenance}}<span class="provenance" title="{{evidenceName}} (SHA-256 {{evidenceSHA256}}), parser {{parser}}">{{short}}</span>{{/provenance}}</td></tr>
+        <tr class="event"><td class="record-id">#{{id}}</td><td class="time">{{#hasTime}}{{time}}{{/hasTime}}{{^hasTime}}<span class="muted">no time</span>{{/hasTime}}</td><td>{{platform}}</td><td>{{kind}}</td><td>{{account}}{{#hasConversation}}<div class="muted">in {{conversation}}</div>{{/hasConversation}}</td><td class="text">{{#hasSnippet}}{{#snippet}}{{#hit}}<mark>{{segment}}</mark>{{/hit}}{{^hit}}{{segment}}{{/hit}}{{/snippet}}{{/hasSnippet}}{{^hasSnippet}}{{text}}{{/hasSnippet}}</td><td class="provenance-cell">{{#provenance}}<span class="provenance" title="{{evidenceName}} (SHA-256 {{evidenceSHA256}}), parser {{parser}}">{{short}}</span>{{/provenance}}</td></tr>
 
         """
 
@@ -293,11 +294,13 @@ enum HTMLTemplates {
         dl.facts dd { margin: 0; }
         .hash, .provenance, code, .command { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 0.88em; }
         .hash { word-break: break-all; }
-        .provenance { color: var(--muted); word-break: break-all; }
+        .provenance { color: var(--muted); overflow-wrap: anywhere; }
+        td.provenance-cell { min-width: 14em; }
         .record-id { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; white-space: nowrap; }
         .time { white-space: nowrap; }
-        td.text { white-space: pre-wrap; overflow-wrap: anywhere; max-width: 32em; }
-        .command { background: var(--band); padding: 0.5em; white-space: pre-wrap; word-break: break-all; }
+        td.text { white-space: pre-wrap; overflow-wrap: anywhere; max-width: 32em; min-width: 12em; }
+        div.command { background: var(--band); padding: 0.5em; }
+        .command { white-space: pre-wrap; overflow-wrap: anywhere; }
         .muted { color: var(--muted); }
         .ok { color: var(--ok); font-weight: 600; }
         .bad { color: var(--bad); font-weight: 600; }
@@ -307,8 +310,11 @@ enum HTMLTemplates {
         svg.chart { width: 100%; height: auto; max-height: 260px; }
         svg.chart .grid { stroke: #e0e0e0; stroke-width: 1; }
         svg.chart .baseline { stroke: #333; stroke-width: 1; }
-        svg.chart text { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 11px; fill: #333; }
+        svg.chart text { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 14px; fill: #333; }
         .card { border: 1px solid var(--rule); padding: 0.6em 0.8em; margin: 0.8em 0; break-inside: avoid; }
+        .card > h3:first-child { margin-top: 0.2em; }
+        tr.arguments td { border-top: none; background: #fafafa; }
+        tr.run td { border-bottom: none; }
         footer { margin-top: 3em; color: var(--muted); font-size: 0.9em; }
         @page { size: A4; margin: 14mm 12mm; }
         @media print {
@@ -367,9 +373,9 @@ enum HTMLTemplates {
         <h2>3. Coverage</h2>
         <p>What was read of each evidence item. Unparsed members were hashed and listed but no parser reads them; failed members could not be read. Neither was searched.</p>
         <table>
-        <thead><tr><th>Evidence</th><th>Parsed</th><th>Unparsed</th><th>Failed</th><th>Nested archives</th><th>Folders and links</th></tr></thead>
+        <thead><tr><th>Evidence (SHA-256 prefix)</th><th>Parsed</th><th>Unparsed</th><th>Failed</th><th>Nested archives</th><th>Folders and links</th></tr></thead>
         <tbody>
-        {{#evidence}}<tr><td>{{displayName}} <span class="hash muted">{{sha256}}</span></td><td>{{parsed}}</td><td>{{unparsed}}</td><td>{{failed}}</td><td>{{containers}}</td><td>{{skipped}}</td></tr>
+        {{#evidence}}<tr><td>{{displayName}} <span class="hash muted">{{sha256Short}}</span></td><td>{{parsed}}</td><td>{{unparsed}}</td><td>{{failed}}</td><td>{{containers}}</td><td>{{skipped}}</td></tr>
         {{/evidence}}
         </tbody>
         </table>
@@ -464,7 +470,7 @@ enum HTMLTemplates {
         <h2>7. Search hits</h2>
         {{^hasSearch}}<p>The report was made without a query (casebook report --query).</p>{{/hasSearch}}
         {{#hasSearch}}
-        <p>Query: <code>{{query}}</code> – {{hitsTotal}} events match, newest first; matching words are highlighted.</p>
+        <p>Query: <code>{{query}}</code>. Matching events: {{hitsTotal}}, newest first; matching words are highlighted.</p>
         {{#hitsCapped}}<p class="notice">Showing the first {{hitsShown}} of {{hitsTotal}} hits; casebook search lists all.</p>{{/hitsCapped}}
         {{#hasHits}}
         <table>
@@ -481,7 +487,7 @@ enum HTMLTemplates {
         <h2>8. Activity</h2>
         {{^hasActivity}}<p>No event with a time is in the selected window.</p>{{/hasActivity}}
         {{#hasActivity}}
-        <p>{{activityTotal}} events with a time in the selected window, per {{activityUnit}} and by hour of day, counted in {{activityZone}}.</p>
+        <p>Events with a time in the selected window: {{activityTotal}}, counted per {{activityUnit}} and by hour of day in {{activityZone}}.</p>
         <figure>
         {{{activityChart}}}
         </figure>
@@ -493,7 +499,7 @@ enum HTMLTemplates {
 
         <section id="timeline">
         <h2>9. Timeline</h2>
-        <p>{{timelineTotal}} events in the selected window, oldest first; events without a time come last.</p>
+        <p>Events in the selected window: {{timelineTotal}}, oldest first; events without a time come last.</p>
         {{#timelineCapped}}<p class="notice">The timeline is capped at {{timelineCap}} events: showing {{timelineShown}} of {{timelineTotal}}. Narrow the window with --since and --until, or use casebook timeline --format csv for all of them.</p>{{/timelineCapped}}
         {{#hasTimeline}}
         <table>
@@ -510,9 +516,9 @@ enum HTMLTemplates {
         <p>The newest result of casebook verify for each evidence item: the evidence was read again and its SHA-256 compared with the one recorded at ingest.</p>
         {{#hasVerifications}}
         <table>
-        <thead><tr><th>Evidence</th><th>Result</th><th>Checked</th><th>Observed SHA-256</th><th>Path checked</th><th>Run</th></tr></thead>
+        <thead><tr><th>Evidence (SHA-256 prefix)</th><th>Result</th><th>Checked</th><th>Observed SHA-256</th><th>Path checked</th><th>Run</th></tr></thead>
         <tbody>
-        {{#verifications}}<tr><td>{{evidenceName}} <span class="hash muted">{{evidenceSHA256}}</span></td><td class="{{resultClass}}">{{result}}</td><td class="time">{{checkedAt}}</td><td class="hash">{{observedSHA256}}</td><td class="provenance">{{path}}</td><td>{{run}}</td></tr>
+        {{#verifications}}<tr><td>{{evidenceName}} <span class="hash muted">{{evidenceShort}}</span></td><td class="{{resultClass}}">{{result}}</td><td class="time">{{checkedAt}}</td><td class="hash">{{observedSHA256}}</td><td class="provenance">{{path}}</td><td>{{run}}</td></tr>
         {{/verifications}}
         </tbody>
         </table>
@@ -536,9 +542,10 @@ enum HTMLTemplates {
         <p>Every command that changed the case, oldest first (times in UTC).</p>
         {{#hasRuns}}
         <table>
-        <thead><tr><th>Run</th><th>Command</th><th>Version</th><th>Examiner</th><th>Started</th><th>Ended</th><th>Exit</th><th>Counts</th><th>Arguments</th></tr></thead>
+        <thead><tr><th>Run</th><th>Command</th><th>Version</th><th>Examiner</th><th>Started</th><th>Ended</th><th>Exit</th><th>Counts</th></tr></thead>
         <tbody>
-        {{#runs}}<tr><td class="record-id">{{id}}</td><td>{{command}}</td><td>{{toolVersion}}</td><td>{{examiner}}</td><td class="time">{{startedAt}}</td><td class="time">{{endedAt}}</td><td>{{exitStatus}}</td><td>{{summary}}</td><td class="command">{{arguments}}</td></tr>
+        {{#runs}}<tr class="run"><td class="record-id">{{id}}</td><td>{{command}}</td><td>{{toolVersion}}</td><td>{{examiner}}</td><td class="time">{{startedAt}}</td><td class="time">{{endedAt}}</td><td>{{exitStatus}}</td><td>{{summary}}</td></tr>
+        <tr class="arguments"><td></td><td colspan="7"><span class="command">{{arguments}}</span></td></tr>
         {{/runs}}
         </tbody>
         </table>

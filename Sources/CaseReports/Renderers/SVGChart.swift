@@ -47,10 +47,9 @@ public enum SVGChart {
                 svg += " fill=\"\(colour(seriesIndex))\"><title>\(escape(label)) · \(escape(series[seriesIndex])): \(value)</title></rect>\n"
             }
         }
-        // X labels: at most about 12, always the first and the last.
+        // X labels: at most about 12, evenly spaced from the first.
         let step = max(1, Int((Double(labels.count) / 12).rounded(.up)))
-        for (index, label) in labels.enumerated() where index % step == 0 || index == labels.count - 1 {
-            if index != labels.count - 1 && labels.count - 1 - index < step / 2 { continue }
+        for (index, label) in labels.enumerated() where index % step == 0 {
             let x = Double(left) + slot * (Double(index) + 0.5)
             svg += "<text x=\"\(format(x))\" y=\"\(top + plotHeight + 16)\" text-anchor=\"middle\" class=\"axis\">\(escape(label))</text>\n"
         }
