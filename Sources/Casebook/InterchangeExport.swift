@@ -20,7 +20,8 @@ public enum InterchangeExport {
 
     static func item(_ row: EventRow) -> InterchangeEvent {
         InterchangeEvent(
-            event: ReportBuilder.event(row, zone: nil), actorAccountId: row.actorAccountId, conversationId: row.conversationId)
+            event: ReportBuilder.event(row, zone: nil), actorAccountId: row.actorAccountId,
+            conversationId: row.conversationId)
     }
 
     /// One Timesketch JSON line per timed event, in time order.
@@ -38,17 +39,23 @@ public enum InterchangeExport {
     }
 
     /// The case as CASE/UCO JSON-LD: evidence, accounts, the filtered events, their threads and provenance.
-    public static func caseJSONLD(store: CaseStore, filter: EventFilter, write: @escaping (String) -> Void) throws -> Summary {
+    public static func caseJSONLD(store: CaseStore, filter: EventFilter, write: @escaping (String) -> Void) throws
+        -> Summary
+    {
         var options = ReportOptions()
         options.memberListCap = 0
         let evidence = try ReportBuilder.evidenceItems(store: store, rows: try store.evidenceList(), options: options)
         let accounts = try ReportBuilder.accountItems(store: store)
         let conversations = try store.conversations().map {
-            InterchangeConversation(id: $0.id, platform: $0.platform, key: $0.conversationKey, title: $0.title, participantIds: $0.participantIds)
+            InterchangeConversation(
+                id: $0.id, platform: $0.platform, key: $0.conversationKey, title: $0.title,
+                participantIds: $0.participantIds)
         }
-        let renderer = CASERenderer(seed: evidence.first?.sha256 ?? "", evidence: evidence, conversations: conversations, sink: write)
+        let renderer = CASERenderer(
+            seed: evidence.first?.sha256 ?? "", evidence: evidence, conversations: conversations, sink: write)
         renderer.begin(
-            caseName: try store.caseInfo()["caseName"], toolName: CasebookVersion.name, toolVersion: CasebookVersion.version,
+            caseName: try store.caseInfo()["caseName"], toolName: CasebookVersion.name,
+            toolVersion: CasebookVersion.version,
             accounts: accounts)
         var summary = Summary()
         try store.forEachEvent(filter) { row in

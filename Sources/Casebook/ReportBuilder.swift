@@ -54,7 +54,9 @@ public enum ReportBuilder {
 
         var selection: [ReportDocument.Field] = []
         selection.append(.init("Window", windowDescription(options)))
-        if let query = options.query { selection.append(.init("Query", query + (options.rawQuery ? " (FTS5 syntax)" : ""))) }
+        if let query = options.query {
+            selection.append(.init("Query", query + (options.rawQuery ? " (FTS5 syntax)" : "")))
+        }
         selection.append(.init("Events", options.taggedOnly ? "tagged events only" : "all events"))
         let details = ReportDocument.CaseDetails(
             caseName: info["caseName"], caseNumber: options.caseNumber ?? info["caseNumber"],
@@ -66,10 +68,12 @@ public enum ReportBuilder {
 
         let evidenceRows = try store.evidenceList()
         let evidence = try evidenceItems(store: store, rows: evidenceRows, options: options)
-        let names = Dictionary(evidenceRows.map { ($0.sha256, $0.displayName) }, uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(
+            evidenceRows.map { ($0.sha256, $0.displayName) }, uniquingKeysWith: { first, _ in first })
         let warnings = try store.warningSummary().map { summary -> ReportDocument.WarningCount in
             ReportDocument.WarningCount(
-                evidenceSHA256: summary.evidenceSHA256, evidenceName: names[summary.evidenceSHA256] ?? "", source: summary.source,
+                evidenceSHA256: summary.evidenceSHA256, evidenceName: names[summary.evidenceSHA256] ?? "",
+                source: summary.source,
                 code: summary.code, count: summary.count)
         }
         let accounts = try accountItems(store: store)
@@ -83,7 +87,8 @@ public enum ReportBuilder {
         var timelineFilter = filter
         timelineFilter.limit = options.timelineCap
         let timelineEvents = try store.timeline(timelineFilter).map { event($0, zone: zone) }
-        let timeline = ReportDocument.Timeline(events: timelineEvents, total: try store.eventCount(filter), cap: options.timelineCap)
+        let timeline = ReportDocument.Timeline(
+            events: timelineEvents, total: try store.eventCount(filter), cap: options.timelineCap)
         let activity = activityCounts(try store.eventTimes(filter), zone: zone)
         let verifications = try verificationItems(store: store, rows: evidenceRows, zone: zone)
         let parsers = try parserItems(store: store)
@@ -95,28 +100,37 @@ public enum ReportBuilder {
             verifications: verifications, parsers: parsers, runs: runs)
     }
 
-    static func evidenceItems(store: CaseStore, rows: [EvidenceRow], options: ReportOptions) throws -> [ReportDocument.Evidence] {
+    static func evidenceItems(store: CaseStore, rows: [EvidenceRow], options: ReportOptions) throws -> [ReportDocument
+        .Evidence]
+    {
         var evidence: [ReportDocument.Evidence] = []
         for row in rows {
             let summary = try store.memberSummary(evidenceId: row.id)
             let unparsed = try store.members(evidenceId: row.id, status: "unparsed")
-            let failed = try store.members(evidenceId: row.id).filter { $0.status == "failed" || $0.status == "reading" }
+            let failed = try store.members(evidenceId: row.id).filter {
+                $0.status == "failed" || $0.status == "reading"
+            }
             var unparsedMembers: [ReportDocument.Member] = []
             for member in unparsed.prefix(options.memberListCap) {
-                unparsedMembers.append(ReportDocument.Member(path: member.path, size: member.size, sha256: member.sha256))
+                unparsedMembers.append(
+                    ReportDocument.Member(path: member.path, size: member.size, sha256: member.sha256))
             }
             var failedMembers: [ReportDocument.Member] = []
             for member in failed.prefix(options.memberListCap) {
                 failedMembers.append(
-                    ReportDocument.Member(path: member.path, size: member.size, sha256: member.sha256, problem: member.error))
+                    ReportDocument.Member(
+                        path: member.path, size: member.size, sha256: member.sha256, problem: member.error))
             }
             let counts = ReportDocument.MemberCounts(
-                parsed: summary.parsed, unparsed: summary.unparsed, failed: summary.failed, container: summary.container,
+                parsed: summary.parsed, unparsed: summary.unparsed, failed: summary.failed,
+                container: summary.container,
                 skipped: summary.skipped)
             evidence.append(
                 ReportDocument.Evidence(
-                    id: row.id, displayName: row.displayName, kind: row.kind, size: row.size, md5: row.md5, sha1: row.sha1,
-                    sha256: row.sha256, ingestedAt: TimeInput.display(row.ingestStartedAt, zone: options.zone), status: row.status,
+                    id: row.id, displayName: row.displayName, kind: row.kind, size: row.size, md5: row.md5,
+                    sha1: row.sha1,
+                    sha256: row.sha256, ingestedAt: TimeInput.display(row.ingestStartedAt, zone: options.zone),
+                    status: row.status,
                     platforms: row.platforms.split(separator: ",").map(String.init).sorted().joined(separator: ", "),
                     examiner: row.examiner, records: row.recordCount, warnings: row.warningCount, members: counts,
                     unparsedMembers: unparsedMembers, failedMembers: failedMembers, unparsedTotal: unparsed.count,
@@ -133,7 +147,8 @@ public enum ReportBuilder {
             for sighting in sightings[row.id] ?? [] {
                 places.append(
                     ReportDocument.Provenance(
-                        evidenceSHA256: sighting.evidenceSHA256, evidenceName: sighting.evidenceName, member: sighting.memberPath,
+                        evidenceSHA256: sighting.evidenceSHA256, evidenceName: sighting.evidenceName,
+                        member: sighting.memberPath,
                         locator: sighting.locator))
             }
             accounts.append(
@@ -151,34 +166,42 @@ public enum ReportBuilder {
             var occurrences: [ReportDocument.Occurrence] = []
             for occurrence in try store.occurrences(identifierId: row.id) {
                 let provenance = ReportDocument.Provenance(
-                    evidenceSHA256: occurrence.evidenceSHA256, evidenceName: occurrence.evidenceName, member: occurrence.memberPath,
+                    evidenceSHA256: occurrence.evidenceSHA256, evidenceName: occurrence.evidenceName,
+                    member: occurrence.memberPath,
                     locator: occurrence.locator)
                 occurrences.append(
                     ReportDocument.Occurrence(
                         rawValue: occurrence.rawValue, account: occurrence.account, field: occurrence.field,
                         source: occurrence.source, strength: occurrence.strength,
-                        observedAt: occurrence.observedAt.map { TimeInput.display($0, zone: zone) }, eventId: occurrence.eventId,
+                        observedAt: occurrence.observedAt.map { TimeInput.display($0, zone: zone) },
+                        eventId: occurrence.eventId,
                         provenance: provenance))
             }
             shared.append(
                 ReportDocument.SharedIdentifier(
-                    kind: row.kind, value: row.value, notes: row.notes, accountCount: row.accounts, evidenceCount: row.evidence,
+                    kind: row.kind, value: row.value, notes: row.notes, accountCount: row.accounts,
+                    evidenceCount: row.evidence,
                     occurrences: occurrences))
         }
         return shared
     }
 
-    static func searchHits(store: CaseStore, filter: EventFilter, options: ReportOptions) throws -> ReportDocument.Search? {
+    static func searchHits(store: CaseStore, filter: EventFilter, options: ReportOptions) throws -> ReportDocument
+        .Search?
+    {
         guard let query = options.query else { return nil }
         guard let pattern = searchPattern(query, raw: options.rawQuery) else {
-            throw StoreError(.emptyQuery, "the query has no words to search for – add letters or digits, or use --raw-query")
+            throw StoreError(
+                .emptyQuery, "the query has no words to search for – add letters or digits, or use --raw-query")
         }
         let all = try store.search(pattern, filter: filter)
         let hits = all.prefix(options.hitCap).map { event($0, zone: options.zone) }
         return ReportDocument.Search(query: query, hits: hits, total: all.count)
     }
 
-    static func verificationItems(store: CaseStore, rows: [EvidenceRow], zone: TimeZone?) throws -> [ReportDocument.Verification] {
+    static func verificationItems(store: CaseStore, rows: [EvidenceRow], zone: TimeZone?) throws -> [ReportDocument
+        .Verification]
+    {
         var latest: [Int64: VerificationRow] = [:]
         for check in try store.verifications(latestOnly: true) { latest[check.evidenceId] = check }
         var items: [ReportDocument.Verification] = []
@@ -192,7 +215,8 @@ public enum ReportBuilder {
             } else {
                 items.append(
                     ReportDocument.Verification(
-                        evidenceName: row.displayName, evidenceSHA256: row.sha256, result: "NOT VERIFIED", checkedAt: nil,
+                        evidenceName: row.displayName, evidenceSHA256: row.sha256, result: "NOT VERIFIED",
+                        checkedAt: nil,
                         observedSHA256: nil, path: nil, runId: nil))
             }
         }
@@ -222,7 +246,8 @@ public enum ReportBuilder {
         ReportDocument.Run(
             id: run.id, command: run.command, toolVersion: run.toolVersion,
             arguments: run.arguments.map(shellWord).joined(separator: " "), examiner: run.examiner,
-            startedAt: TimeInput.display(run.startedAt, zone: nil), endedAt: run.endedAt.map { TimeInput.display($0, zone: nil) },
+            startedAt: TimeInput.display(run.startedAt, zone: nil),
+            endedAt: run.endedAt.map { TimeInput.display($0, zone: nil) },
             exitStatus: run.exitStatus, summary: run.summary.map(summaryText))
     }
 
@@ -230,11 +255,14 @@ public enum ReportBuilder {
     public static func event(_ row: EventRow, zone: TimeZone?) -> ReportDocument.Event {
         ReportDocument.Event(
             id: row.id, time: TimeInput.display(row.occurredAt, zone: zone, precision: row.timePrecision),
-            occurredAtUTC: row.occurredAt.map { Timestamp.iso8601(microseconds: $0, precision: .second) }, timeRaw: row.timeRaw,
-            platform: row.platform, kind: row.kind, account: row.account, conversation: row.conversation, text: row.text,
+            occurredAtUTC: row.occurredAt.map { Timestamp.iso8601(microseconds: $0, precision: .second) },
+            timeRaw: row.timeRaw,
+            platform: row.platform, kind: row.kind, account: row.account, conversation: row.conversation,
+            text: row.text,
             snippet: row.snippet,
             provenance: .init(
-                evidenceSHA256: row.evidenceSHA256, evidenceName: row.evidenceName, member: row.memberPath, locator: row.locator,
+                evidenceSHA256: row.evidenceSHA256, evidenceName: row.evidenceName, member: row.memberPath,
+                locator: row.locator,
                 parser: "\(row.parser)@\(row.parserVersion)"))
     }
 
@@ -271,7 +299,9 @@ public enum ReportBuilder {
 
     /// Events per day (spans up to 92 days), week (up to two years; weeks start on Monday) or month,
     /// and per hour of day, in the display zone; buckets between the first and last are filled with zeros.
-    public static func activityCounts(_ times: [(occurredAt: Int64, platform: String)], zone: TimeZone?) -> ReportDocument.Activity {
+    public static func activityCounts(_ times: [(occurredAt: Int64, platform: String)], zone: TimeZone?)
+        -> ReportDocument.Activity
+    {
         let zoneName = zone?.identifier ?? "UTC"
         guard !times.isEmpty else { return .init(zone: zoneName) }
         let platforms = Array(Set(times.map(\.platform))).sorted()
@@ -280,7 +310,9 @@ public enum ReportBuilder {
         var localDays: [(day: Int64, platform: Int)] = []
         localDays.reserveCapacity(times.count)
         for time in times {
-            let offset = zone.map { $0.secondsFromGMT(for: Date(timeIntervalSince1970: Double(time.occurredAt) / 1_000_000)) } ?? 0
+            let offset =
+                zone.map { $0.secondsFromGMT(for: Date(timeIntervalSince1970: Double(time.occurredAt) / 1_000_000)) }
+                ?? 0
             let local = time.occurredAt + Int64(offset) * 1_000_000
             let seconds = local >= 0 ? local / 1_000_000 : (local - 999_999) / 1_000_000
             let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
@@ -289,7 +321,8 @@ public enum ReportBuilder {
             hours[hour][index] += 1
             localDays.append((day, index))
         }
-        let first = localDays.map(\.day).min()!, last = localDays.map(\.day).max()!
+        let first = localDays.map(\.day).min()!
+        let last = localDays.map(\.day).max()!
         let span = last - first
         let unit = span <= 92 ? "day" : span <= 731 ? "week" : "month"
         func label(_ day: Int64) -> String {
@@ -329,7 +362,8 @@ public enum ReportBuilder {
         var start = bucketStart(first)
         let end = bucketStart(last)
         while start <= end {
-            buckets.append(.init(label: label(start), counts: counts[start] ?? Array(repeating: 0, count: platforms.count)))
+            buckets.append(
+                .init(label: label(start), counts: counts[start] ?? Array(repeating: 0, count: platforms.count)))
             start = next(start)
         }
         return .init(unit: unit, platforms: platforms, buckets: buckets, hours: hours, zone: zoneName)
@@ -343,7 +377,9 @@ public enum ReportBuilder {
 
     /// `{"ok":2,"changed":0}` as `changed=0 ok=2` (keys sorted).
     static func summaryText(_ json: String) -> String {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return json }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+            return json
+        }
         return object.keys.sorted().map { "\($0)=\(object[$0].map { "\($0)" } ?? "")" }.joined(separator: " ")
     }
 }

@@ -48,8 +48,11 @@ public enum Verifier {
     }
 
     /// Re-hashes one item at `path`.
-    public static func check(_ item: EvidenceRow, path: String, limits: EvidenceLimits = .standard) -> VerificationOutcome {
-        var outcome = VerificationOutcome(evidence: item, path: path, result: .missing, observedSHA256: nil, problem: nil)
+    public static func check(_ item: EvidenceRow, path: String, limits: EvidenceLimits = .standard)
+        -> VerificationOutcome
+    {
+        var outcome = VerificationOutcome(
+            evidence: item, path: path, result: .missing, observedSHA256: nil, problem: nil)
         guard FileManager.default.fileExists(atPath: path) else { return outcome }
         do {
             let reader = try EvidenceReader(path: path, limits: limits)

@@ -30,22 +30,28 @@ import Testing
     }
 
     func withoutReportTime(_ html: String) -> String {
-        html.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains(HTMLReportRenderer.reportTimeMarker) }
-            .joined(separator: "\n")
+        html.split(separator: "\n", omittingEmptySubsequences: false).filter {
+            !$0.contains(HTMLReportRenderer.reportTimeMarker)
+        }
+        .joined(separator: "\n")
     }
 
     @Test func ingestTagReportVerifyAndLog() throws {
         let folder = try TemporaryFolder()
         let evidence = try writeTwitterFolder(folder)
         let casePath = folder.path + "/case.db"
-        let ingest = try casebook("ingest", evidence, "--case", casePath, "--examiner", "J. Doe", "--case-name", "Op Test")
+        let ingest = try casebook(
+            "ingest", evidence, "--case", casePath, "--examiner", "J. Doe", "--case-name", "Op Test")
         #expect(ingest.status == 10, "tweets.js is unparsed here: \(ingest.stderr)")
 
         let timeline = try casebook("timeline", "--case", casePath, "--format", "json")
-        let events = try #require(try JSONSerialization.jsonObject(with: Data(timeline.stdout.utf8)) as? [[String: Any]])
+        let events = try #require(
+            try JSONSerialization.jsonObject(with: Data(timeline.stdout.utf8)) as? [[String: Any]])
         let eventId = try #require(events.first?["id"] as? Int)
 
-        let tag = try casebook("tag", String(eventId), "--case", casePath, "--label", "key-evidence", "--note", "created <two> days before")
+        let tag = try casebook(
+            "tag", String(eventId), "--case", casePath, "--label", "key-evidence", "--note", "created <two> days before"
+        )
         #expect(tag.status == 0, "\(tag.stderr)")
         #expect(tag.stdout.contains("tagged event \(eventId) as 'key-evidence'"))
         let unknown = try casebook("tag", "999999", "--case", casePath, "--label", "x")
@@ -53,21 +59,27 @@ import Testing
         #expect(unknown.stderr.contains("no event with id 999999"))
 
         let report = folder.path + "/report.html"
-        let first = try casebook("report", "--case", casePath, "--out", report, "--title", "Op <Test>", "--query", "account OR station")
+        let first = try casebook(
+            "report", "--case", casePath, "--out", report, "--title", "Op <Test>", "--query", "account OR station")
         #expect(first.status == 0, "\(first.stderr)")
         let html = try String(contentsOfFile: report, encoding: .utf8)
         #expect(html.contains("key-evidence") && html.contains("created &lt;two&gt; days before"))
-        #expect(html.contains("Op &lt;Test&gt;") && !html.contains("<b>L</b>") && html.contains("Ada &lt;b&gt;L&lt;/b&gt;"))
+        #expect(
+            html.contains("Op &lt;Test&gt;") && !html.contains("<b>L</b>") && html.contains("Ada &lt;b&gt;L&lt;/b&gt;"))
         #expect(html.contains("data/tweets.js"), "the unparsed member is listed under coverage")
-        #expect(html.contains("casebook report --case \(casePath) --out \(report)"), "the exact command is in the report")
+        #expect(
+            html.contains("casebook report --case \(casePath) --out \(report)"), "the exact command is in the report")
         #expect(html.contains("NOT VERIFIED"))
-        let second = try casebook("report", "--case", casePath, "--out", report, "--title", "Op <Test>", "--query", "account OR station")
+        let second = try casebook(
+            "report", "--case", casePath, "--out", report, "--title", "Op <Test>", "--query", "account OR station")
         #expect(second.status == 0)
         let again = try String(contentsOfFile: report, encoding: .utf8)
         #expect(withoutReportTime(html) == withoutReportTime(again), "same case and arguments, same report")
 
-        let tagged = try casebook("report", "--case", casePath, "--format", "json", "--section", "timeline", "--tagged-only")
-        let taggedRows = try #require(try JSONSerialization.jsonObject(with: Data(tagged.stdout.utf8)) as? [[String: Any]])
+        let tagged = try casebook(
+            "report", "--case", casePath, "--format", "json", "--section", "timeline", "--tagged-only")
+        let taggedRows = try #require(
+            try JSONSerialization.jsonObject(with: Data(tagged.stdout.utf8)) as? [[String: Any]])
         #expect(taggedRows.map { $0["id"] as? Int } == [eventId])
 
         let verify = try casebook("verify", "--case", casePath)
@@ -78,10 +90,12 @@ import Testing
         let changed = folder.path + "/changed"
         try FileManager.default.createDirectory(atPath: changed, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: evidence, toPath: changed + "/twitter-ada")
-        try Data("window.YTD.tweets.part0 = []\n".utf8).write(to: URL(fileURLWithPath: changed + "/twitter-ada/data/tweets.js"))
+        try Data("window.YTD.tweets.part0 = []\n".utf8).write(
+            to: URL(fileURLWithPath: changed + "/twitter-ada/data/tweets.js"))
         let changedRun = try casebook("verify", "--case", casePath, "--evidence-dir", changed, "--format", "json")
         #expect(changedRun.status == 10)
-        let changedRows = try #require(try JSONSerialization.jsonObject(with: Data(changedRun.stdout.utf8)) as? [[String: Any]])
+        let changedRows = try #require(
+            try JSONSerialization.jsonObject(with: Data(changedRun.stdout.utf8)) as? [[String: Any]])
         #expect(changedRows.map { $0["result"] as? String } == ["CHANGED"])
         let empty = folder.path + "/empty"
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
@@ -109,24 +123,28 @@ import Testing
         let folder = try TemporaryFolder()
         let casePath = folder.path + "/case.db"
         try SyntheticCase.make(in: folder, casePath: casePath)
-        let hits = try casebook("report", "--case", casePath, "--format", "json", "--section", "hits", "--query", "station OR ticket")
+        let hits = try casebook(
+            "report", "--case", casePath, "--format", "json", "--section", "hits", "--query", "station OR ticket")
         #expect(hits.status == 0, "\(hits.stderr)")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(hits.stdout.utf8)) as? [[String: Any]])
         #expect(rows.count == 3, "two posts and one message mention station or ticket")
         let all = try casebook("report", "--case", casePath, "--format", "json")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [String: Any])
         #expect(Set(document.keys) == Set(ReportDocument.sectionNames))
-        let csv = try casebook("report", "--case", casePath, "--format", "csv", "--section", "timeline", "--since", "2021-03-21")
+        let csv = try casebook(
+            "report", "--case", casePath, "--format", "csv", "--section", "timeline", "--since", "2021-03-21")
         #expect(csv.stdout.hasPrefix("id,occurredAt,time,"))
         #expect(csv.stdout.contains("'<script>") == false && csv.stdout.contains("<script>alert(1)"))
         let noSection = try casebook("report", "--case", casePath, "--format", "csv")
         #expect(noSection.status == 64)
         let noOut = try casebook("report", "--case", casePath)
         #expect(noOut.status == 64)
-        let inside = try casebook("report", "--case", casePath, "--out", folder.path + "/" + SyntheticCase.evidenceName + "/r.html")
+        let inside = try casebook(
+            "report", "--case", casePath, "--out", folder.path + "/" + SyntheticCase.evidenceName + "/r.html")
         #expect(inside.status == 64, "never write into the evidence folder")
         let html = folder.path + "/r.html"
-        let report = try casebook("report", "--case", casePath, "--out", html, "--tz", "Europe/Berlin", "--query", "station")
+        let report = try casebook(
+            "report", "--case", casePath, "--out", html, "--tz", "Europe/Berlin", "--query", "station")
         #expect(report.status == 0)
         let text = try String(contentsOfFile: html, encoding: .utf8)
         #expect(!text.contains("<script>") && text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
@@ -176,7 +194,8 @@ import Testing
         #expect(types.filter { $0 == "uco-observable:Message" }.count == 2)
         #expect(types.filter { $0 == "uco-observable:Post" }.count == 3)
         #expect(types.filter { $0 == "uco-observable:MessageThread" }.count == 1)
-        #expect(types.filter { $0 == "uco-core:Relationship" }.count == 6 + 2, "one per event, one per account sighting")
+        #expect(
+            types.filter { $0 == "uco-core:Relationship" }.count == 6 + 2, "one per event, one per account sighting")
         let text = String(decoding: data, as: UTF8.self)
         for method in ["SHA256", "SHA1", "MD5"] { #expect(text.contains("\"uco-types:hashMethod\":\"\(method)\"")) }
 

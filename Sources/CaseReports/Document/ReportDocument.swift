@@ -104,7 +104,8 @@ extension ReportDocument {
         /// `twitter.tweets@1`, or empty when not from a parser.
         public var parser: String
 
-        public init(evidenceSHA256: String, evidenceName: String, member: String, locator: String, parser: String = "") {
+        public init(evidenceSHA256: String, evidenceName: String, member: String, locator: String, parser: String = "")
+        {
             self.evidenceSHA256 = evidenceSHA256
             self.evidenceName = evidenceName
             self.member = member
@@ -177,7 +178,8 @@ extension ReportDocument {
         public init(
             id: Int64, displayName: String, kind: String, size: Int64, md5: String, sha1: String, sha256: String,
             ingestedAt: String, status: String, platforms: String, generatedAt: String? = nil, examiner: String? = nil,
-            records: Int, warnings: Int, members: MemberCounts, unparsedMembers: [Member] = [], failedMembers: [Member] = [],
+            records: Int, warnings: Int, members: MemberCounts, unparsedMembers: [Member] = [],
+            failedMembers: [Member] = [],
             unparsedTotal: Int? = nil, failedTotal: Int? = nil
         ) {
             self.id = id
@@ -235,7 +237,8 @@ extension ReportDocument {
         public var sightings: [Provenance]
 
         public init(
-            id: Int64, platform: String, accountKey: String, handle: String?, platformUserId: String?, displayName: String?,
+            id: Int64, platform: String, accountKey: String, handle: String?, platformUserId: String?,
+            displayName: String?,
             isExportOwner: Bool, eventCount: Int, identifiers: [String], sightings: [Provenance]
         ) {
             self.id = id
@@ -288,7 +291,9 @@ extension ReportDocument {
         public var evidenceCount: Int
         public var occurrences: [Occurrence]
 
-        public init(kind: String, value: String, notes: String, accountCount: Int, evidenceCount: Int, occurrences: [Occurrence]) {
+        public init(
+            kind: String, value: String, notes: String, accountCount: Int, evidenceCount: Int, occurrences: [Occurrence]
+        ) {
             self.kind = kind
             self.value = value
             self.notes = notes
@@ -413,7 +418,10 @@ extension ReportDocument {
         /// The zone hours and days are counted in.
         public var zone: String
 
-        public init(unit: String = "day", platforms: [String] = [], buckets: [Bucket] = [], hours: [[Int]] = [], zone: String = "UTC") {
+        public init(
+            unit: String = "day", platforms: [String] = [], buckets: [Bucket] = [], hours: [[Int]] = [],
+            zone: String = "UTC"
+        ) {
             self.unit = unit
             self.platforms = platforms
             self.buckets = buckets

@@ -35,11 +35,13 @@ public enum HTMLText {
             let value = scalar.value
             let hidden =
                 (value < 0x20 && value != 0x0A && value != 0x09) || (0x7F...0x9F).contains(value)
-                || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F
+                || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E
+                || value == 0x200F
                 || value == 0x061C || (0xFDD0...0xFDEF).contains(value) || (value & 0xFFFE) == 0xFFFE
             if hidden {
                 let hex = String(value, radix: 16, uppercase: true)
-                output.append(contentsOf: "\\u{\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)}".unicodeScalars)
+                output.append(
+                    contentsOf: "\\u{\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)}".unicodeScalars)
             } else {
                 output.append(scalar)
             }
@@ -85,7 +87,8 @@ enum HTMLViewModel {
             "id": String(event.id), "time": text(event.time), "hasTime": !event.time.isEmpty,
             "utc": text(event.occurredAtUTC), "timeRaw": text(event.timeRaw), "platform": text(event.platform),
             "kind": text(event.kind), "account": text(event.account), "conversation": text(event.conversation),
-            "hasConversation": event.conversation != nil, "text": text(event.text), "hasText": !(event.text ?? "").isEmpty,
+            "hasConversation": event.conversation != nil, "text": text(event.text),
+            "hasText": !(event.text ?? "").isEmpty,
             "snippet": segments(event.snippet ?? ""), "hasSnippet": !(event.snippet ?? "").isEmpty,
             "provenance": provenance(event.provenance),
         ]
@@ -109,7 +112,9 @@ enum HTMLViewModel {
         ] {
             caseRows.append(["label": label, "value": text(value ?? "not recorded"), "missing": value == nil])
         }
-        caseRows.append(["label": "Tool", "value": text("\(details.toolName) \(details.toolVersion)"), "missing": false])
+        caseRows.append([
+            "label": "Tool", "value": text("\(details.toolName) \(details.toolVersion)"), "missing": false,
+        ])
         caseRows.append(["label": "Time zone data", "value": text("tzdata \(details.tzdataVersion)"), "missing": false])
         caseRows.append(["label": "Times shown in", "value": text(details.displayZone), "missing": false])
         for field in details.selection {
@@ -124,8 +129,10 @@ enum HTMLViewModel {
 
         model["evidence"] = document.evidence.map { item -> [String: Any] in
             [
-                "id": String(item.id), "displayName": text(item.displayName), "kind": text(item.kind), "size": String(item.size),
-                "md5": item.md5, "sha1": item.sha1, "sha256": item.sha256, "sha256Short": String(item.sha256.prefix(16)), "ingestedAt": text(item.ingestedAt),
+                "id": String(item.id), "displayName": text(item.displayName), "kind": text(item.kind),
+                "size": String(item.size),
+                "md5": item.md5, "sha1": item.sha1, "sha256": item.sha256,
+                "sha256Short": String(item.sha256.prefix(16)), "ingestedAt": text(item.ingestedAt),
                 "status": text(item.status), "statusClass": item.status == "complete" ? "ok" : "bad",
                 "platforms": text(item.platforms.isEmpty ? "none recognized" : item.platforms),
                 "generatedAt": text(item.generatedAt ?? "unknown"), "examiner": text(item.examiner ?? "not recorded"),
@@ -154,20 +161,24 @@ enum HTMLViewModel {
             [
                 "id": String(account.id), "platform": text(account.platform), "accountKey": text(account.accountKey),
                 "handle": text(account.handle.map { "@" + $0 }), "userId": text(account.platformUserId),
-                "displayName": text(account.displayName), "owner": account.isExportOwner, "events": String(account.eventCount),
-                "identifiers": account.identifiers.map { ["identifier": text($0)] }, "hasIdentifiers": !account.identifiers.isEmpty,
+                "displayName": text(account.displayName), "owner": account.isExportOwner,
+                "events": String(account.eventCount),
+                "identifiers": account.identifiers.map { ["identifier": text($0)] },
+                "hasIdentifiers": !account.identifiers.isEmpty,
                 "sightings": account.sightings.map(provenance),
             ]
         }
         model["hasAccounts"] = !document.accounts.isEmpty
         model["shared"] = document.sharedIdentifiers.map { shared -> [String: Any] in
             [
-                "kind": text(shared.kind), "value": text(shared.value), "notes": text(shared.notes), "hasNotes": !shared.notes.isEmpty,
+                "kind": text(shared.kind), "value": text(shared.value), "notes": text(shared.notes),
+                "hasNotes": !shared.notes.isEmpty,
                 "explanation": text(shared.explanation), "accountCount": String(shared.accountCount),
                 "evidenceCount": String(shared.evidenceCount), "occurrenceCount": String(shared.occurrences.count),
                 "occurrences": shared.occurrences.map { occurrence -> [String: Any] in
                     [
-                        "rawValue": text(occurrence.rawValue), "account": text(occurrence.account), "field": text(occurrence.field),
+                        "rawValue": text(occurrence.rawValue), "account": text(occurrence.account),
+                        "field": text(occurrence.field),
                         "source": text(occurrence.source), "strength": text(occurrence.strength),
                         "observedAt": text(occurrence.observedAt), "eventId": occurrence.eventId.map { "#\($0)" } ?? "",
                         "provenance": provenance(occurrence.provenance),
@@ -179,8 +190,10 @@ enum HTMLViewModel {
 
         model["tags"] = document.tags.map { tag -> [String: Any] in
             [
-                "tagId": String(tag.id), "label": text(tag.label), "note": text(tag.note), "hasNote": !(tag.note ?? "").isEmpty,
-                "examiner": text(tag.examiner ?? "not recorded"), "createdAt": text(tag.createdAt), "event": event(tag.event),
+                "tagId": String(tag.id), "label": text(tag.label), "note": text(tag.note),
+                "hasNote": !(tag.note ?? "").isEmpty,
+                "examiner": text(tag.examiner ?? "not recorded"), "createdAt": text(tag.createdAt),
+                "event": event(tag.event),
             ]
         }
         model["hasTags"] = !document.tags.isEmpty
@@ -216,7 +229,8 @@ enum HTMLViewModel {
         model["activityZone"] = text(activity.zone)
         model["activityTotal"] = String(activity.total)
         model["activityChart"] = SVGChart.stackedBars(
-            caption: "events per \(activity.unit) by platform (\(activity.zone))", labels: activity.buckets.map(\.label),
+            caption: "events per \(activity.unit) by platform (\(activity.zone))",
+            labels: activity.buckets.map(\.label),
             series: activity.platforms, values: activity.buckets.map(\.counts))
         model["hourChart"] = SVGChart.stackedBars(
             caption: "events by hour of day (\(activity.zone))", labels: (0..<24).map { $0 < 10 ? "0\($0)" : "\($0)" },
@@ -227,7 +241,8 @@ enum HTMLViewModel {
                 "evidenceName": text(verification.evidenceName), "evidenceSHA256": verification.evidenceSHA256,
                 "evidenceShort": String(verification.evidenceSHA256.prefix(16)),
                 "result": text(verification.result), "resultClass": verification.result == "OK" ? "ok" : "bad",
-                "checkedAt": text(verification.checkedAt ?? "never"), "observedSHA256": text(verification.observedSHA256),
+                "checkedAt": text(verification.checkedAt ?? "never"),
+                "observedSHA256": text(verification.observedSHA256),
                 "path": text(verification.path), "run": verification.runId.map { "run \($0)" } ?? "",
             ]
         }
@@ -235,10 +250,15 @@ enum HTMLViewModel {
 
         model["parsers"] = document.parsers.map { parser -> [String: Any] in
             [
-                "identifier": text(parser.identifier), "version": String(parser.version), "displayName": text(parser.displayName),
+                "identifier": text(parser.identifier), "version": String(parser.version),
+                "displayName": text(parser.displayName),
                 "platform": text(parser.platform), "members": text(parser.memberPatterns.joined(separator: ", ")),
-                "formatNotes": text(parser.formatNotes), "knownLimits": text(parser.knownLimits.isEmpty ? "none stated" : parser.knownLimits),
-                "usage": text(parser.usage.isEmpty ? "not used in this case" : parser.usage.map { "\($0.label): \($0.value) members" }.joined(separator: "; ")),
+                "formatNotes": text(parser.formatNotes),
+                "knownLimits": text(parser.knownLimits.isEmpty ? "none stated" : parser.knownLimits),
+                "usage": text(
+                    parser.usage.isEmpty
+                        ? "not used in this case"
+                        : parser.usage.map { "\($0.label): \($0.value) members" }.joined(separator: "; ")),
             ]
         }
         model["runs"] = document.runs.map { run -> [String: Any] in

@@ -60,13 +60,16 @@ public enum TimesketchRenderer {
         if let text = event.text, !text.isEmpty { message += ": " + text }
         let pairs: [(String, String)] = [
             ("message", JSONText.quote(message)), ("datetime", JSONText.quote(datetime)),
-            ("timestamp_desc", JSONText.quote(timestampDescription(kind: event.kind))), ("timestamp", String(microseconds)),
-            ("data_type", JSONText.quote("casebook:\(event.platform):\(event.kind)")), ("platform", JSONText.quote(event.platform)),
+            ("timestamp_desc", JSONText.quote(timestampDescription(kind: event.kind))),
+            ("timestamp", String(microseconds)),
+            ("data_type", JSONText.quote("casebook:\(event.platform):\(event.kind)")),
+            ("platform", JSONText.quote(event.platform)),
             ("kind", JSONText.quote(event.kind)), ("account", JSONText.optional(event.account)),
             ("conversation", JSONText.optional(event.conversation)), ("text", JSONText.optional(event.text)),
             ("time_raw", JSONText.optional(event.timeRaw)), ("record_id", String(event.id)),
             ("evidence_sha256", JSONText.quote(event.provenance.evidenceSHA256)),
-            ("evidence_name", JSONText.quote(event.provenance.evidenceName)), ("member", JSONText.quote(event.provenance.member)),
+            ("evidence_name", JSONText.quote(event.provenance.evidenceName)),
+            ("member", JSONText.quote(event.provenance.member)),
             ("locator", JSONText.quote(event.provenance.locator)), ("parser", JSONText.quote(event.provenance.parser)),
             ("provenance", JSONText.quote(event.provenance.short)),
         ]
@@ -95,8 +98,10 @@ public final class CASERenderer {
 
     /// Kinds of node, each with its own code in the IRI.
     enum Node: Int {
-        case investigation = 1, evidence, fileFacet, contentFacet, hashSHA256, hashSHA1, hashMD5, application, account
-        case accountFacet, digitalAccountFacet, applicationAccountFacet, message, messageFacet, event, thread, threadFacet
+        case investigation = 1
+        case evidence, fileFacet, contentFacet, hashSHA256, hashSHA1, hashMD5, application, account
+        case accountFacet, digitalAccountFacet, applicationAccountFacet, message, messageFacet, event, thread,
+            threadFacet
         case threadList, relationship, pathFacet, accountRelationship, accountPathFacet
 
         var typeName: String {
@@ -138,7 +143,10 @@ public final class CASERenderer {
     /// - Parameters:
     ///   - seed: hex text that makes this case's IRIs unique (the first evidence SHA-256, say).
     ///   - sink: receives the output text piece by piece.
-    public init(seed: String, evidence: [ReportDocument.Evidence], conversations: [InterchangeConversation], sink: @escaping (String) -> Void) {
+    public init(
+        seed: String, evidence: [ReportDocument.Evidence], conversations: [InterchangeConversation],
+        sink: @escaping (String) -> Void
+    ) {
         var hex = Array(seed.lowercased().filter { $0.isHexDigit })
         while hex.count < 20 { hex.append("0") }
         self.seed = hex
@@ -154,13 +162,18 @@ public final class CASERenderer {
         let s = seed
         let code = String(node.rawValue, radix: 16)
         let numberHex = String(UInt64(bitPattern: number), radix: 16)
-        let tail = String(repeating: "0", count: max(0, 2 - code.count)) + code
+        let tail =
+            String(repeating: "0", count: max(0, 2 - code.count)) + code
             + String(repeating: "0", count: max(0, 10 - numberHex.count)) + String(numberHex.suffix(10))
-        let uuid = String(s[0..<8]) + "-" + String(s[8..<12]) + "-5" + String(s[13..<16]) + "-8" + String(s[17..<20]) + "-" + tail
+        let uuid =
+            String(s[0..<8]) + "-" + String(s[8..<12]) + "-5" + String(s[13..<16]) + "-8" + String(s[17..<20]) + "-"
+            + tail
         return "kb:\(node.typeName)-\(uuid)"
     }
 
-    private func reference(_ node: Node, _ number: Int64) -> String { JSONText.object([("@id", JSONText.quote(iri(node, number)))]) }
+    private func reference(_ node: Node, _ number: Int64) -> String {
+        JSONText.object([("@id", JSONText.quote(iri(node, number)))])
+    }
 
     private func typed(_ type: String, _ value: String) -> String {
         JSONText.object([("@type", JSONText.quote(type)), ("@value", JSONText.quote(value))])
@@ -177,8 +190,10 @@ public final class CASERenderer {
         let description = "Exported by \(toolName) \(toolVersion)"
         emit(
             JSONText.object([
-                ("@id", JSONText.quote(iri(.investigation, 1))), ("@type", JSONText.quote("case-investigation:Investigation")),
-                ("uco-core:name", JSONText.quote(caseName ?? "Casebook case")), ("uco-core:description", JSONText.quote(description)),
+                ("@id", JSONText.quote(iri(.investigation, 1))),
+                ("@type", JSONText.quote("case-investigation:Investigation")),
+                ("uco-core:name", JSONText.quote(caseName ?? "Casebook case")),
+                ("uco-core:description", JSONText.quote(description)),
                 ("uco-core:object", JSONText.array(evidence.map { reference(.evidence, $0.id) })),
             ]))
         for item in evidence { writeEvidence(item) }
@@ -186,23 +201,29 @@ public final class CASERenderer {
     }
 
     private func writeEvidence(_ item: ReportDocument.Evidence) {
-        let hashes: [(Node, String, String)] = [(.hashSHA256, "SHA256", item.sha256), (.hashSHA1, "SHA1", item.sha1), (.hashMD5, "MD5", item.md5)]
+        let hashes: [(Node, String, String)] = [
+            (.hashSHA256, "SHA256", item.sha256), (.hashSHA1, "SHA1", item.sha1), (.hashMD5, "MD5", item.md5),
+        ]
         let hashNodes = hashes.map { node, method, value in
             JSONText.object([
                 ("@id", JSONText.quote(iri(node, item.id))), ("@type", JSONText.quote("uco-types:Hash")),
-                ("uco-types:hashMethod", JSONText.quote(method)), ("uco-types:hashValue", typed("xsd:hexBinary", value)),
+                ("uco-types:hashMethod", JSONText.quote(method)),
+                ("uco-types:hashValue", typed("xsd:hexBinary", value)),
             ])
         }
         let content = JSONText.object([
-            ("@id", JSONText.quote(iri(.contentFacet, item.id))), ("@type", JSONText.quote("uco-observable:ContentDataFacet")),
-            ("uco-observable:sizeInBytes", typed("xsd:integer", String(item.size))), ("uco-observable:hash", JSONText.array(hashNodes)),
+            ("@id", JSONText.quote(iri(.contentFacet, item.id))),
+            ("@type", JSONText.quote("uco-observable:ContentDataFacet")),
+            ("uco-observable:sizeInBytes", typed("xsd:integer", String(item.size))),
+            ("uco-observable:hash", JSONText.array(hashNodes)),
         ])
         var facets = [content]
         let isFolder = item.kind == "folder"
         if !isFolder {
             facets.insert(
                 JSONText.object([
-                    ("@id", JSONText.quote(iri(.fileFacet, item.id))), ("@type", JSONText.quote("uco-observable:FileFacet")),
+                    ("@id", JSONText.quote(iri(.fileFacet, item.id))),
+                    ("@type", JSONText.quote("uco-observable:FileFacet")),
                     ("uco-observable:fileName", JSONText.quote(item.displayName)),
                     ("uco-observable:sizeInBytes", typed("xsd:integer", String(item.size))),
                 ]), at: 0)
@@ -213,7 +234,8 @@ public final class CASERenderer {
             JSONText.object([
                 ("@id", JSONText.quote(iri(.evidence, item.id))),
                 ("@type", JSONText.quote(isFolder ? "uco-observable:ObservableObject" : "uco-observable:File")),
-                ("uco-core:name", JSONText.quote(item.displayName)), ("uco-core:description", JSONText.quote(description)),
+                ("uco-core:name", JSONText.quote(item.displayName)),
+                ("uco-core:description", JSONText.quote(description)),
                 ("uco-core:hasFacet", JSONText.array(facets)),
             ]))
     }
@@ -234,27 +256,33 @@ public final class CASERenderer {
     private func writeAccount(_ account: ReportDocument.Account) {
         let app = application(account.platform)
         var digital: [(String, String)] = [
-            ("@id", JSONText.quote(iri(.digitalAccountFacet, account.id))), ("@type", JSONText.quote("uco-observable:DigitalAccountFacet")),
+            ("@id", JSONText.quote(iri(.digitalAccountFacet, account.id))),
+            ("@type", JSONText.quote("uco-observable:DigitalAccountFacet")),
         ]
         if let name = account.displayName { digital.append(("uco-observable:displayName", JSONText.quote(name))) }
         if let handle = account.handle { digital.append(("uco-observable:accountLogin", JSONText.quote(handle))) }
         let facets = [
             JSONText.object([
-                ("@id", JSONText.quote(iri(.accountFacet, account.id))), ("@type", JSONText.quote("uco-observable:AccountFacet")),
+                ("@id", JSONText.quote(iri(.accountFacet, account.id))),
+                ("@type", JSONText.quote("uco-observable:AccountFacet")),
                 ("uco-observable:accountIdentifier", JSONText.quote(account.platformUserId ?? account.accountKey)),
             ]),
             JSONText.object(digital),
             JSONText.object([
                 ("@id", JSONText.quote(iri(.applicationAccountFacet, account.id))),
-                ("@type", JSONText.quote("uco-observable:ApplicationAccountFacet")), ("uco-observable:application", reference(.application, app)),
+                ("@type", JSONText.quote("uco-observable:ApplicationAccountFacet")),
+                ("uco-observable:application", reference(.application, app)),
             ]),
         ]
         var description = "Casebook account #\(account.id) (\(account.accountKey))"
         if account.isExportOwner { description += "; owner of an export" }
-        if !account.identifiers.isEmpty { description += "; identifiers: " + account.identifiers.joined(separator: ", ") }
+        if !account.identifiers.isEmpty {
+            description += "; identifiers: " + account.identifiers.joined(separator: ", ")
+        }
         emit(
             JSONText.object([
-                ("@id", JSONText.quote(iri(.account, account.id))), ("@type", JSONText.quote("uco-observable:ApplicationAccount")),
+                ("@id", JSONText.quote(iri(.account, account.id))),
+                ("@type", JSONText.quote("uco-observable:ApplicationAccount")),
                 ("uco-core:description", JSONText.quote(description)), ("uco-core:hasFacet", JSONText.array(facets)),
             ]))
         // One relationship per evidence item the account was seen in; numbered by account and position.
@@ -262,7 +290,8 @@ public final class CASERenderer {
             guard let evidenceId = evidenceIdBySHA[sighting.evidenceSHA256] else { continue }
             let number = account.id << 16 | Int64(index & 0xFFFF)
             writeRelationship(
-                source: iri(.account, account.id), evidenceId: evidenceId, provenance: sighting, node: .accountRelationship,
+                source: iri(.account, account.id), evidenceId: evidenceId, provenance: sighting,
+                node: .accountRelationship,
                 facet: .accountPathFacet, number: number)
         }
         counts["ApplicationAccount", default: 0] += 1
@@ -278,12 +307,18 @@ public final class CASERenderer {
                 ("uco-core:target", reference(.evidence, evidenceId)),
                 ("uco-core:kindOfRelationship", JSONText.quote("Contained_Within")),
                 ("uco-core:isDirectional", typed("xsd:boolean", "true")),
-                ("uco-core:description", JSONText.quote("\(provenance.member) @ \(provenance.locator)" + (provenance.parser.isEmpty ? "" : " (\(provenance.parser))"))),
+                (
+                    "uco-core:description",
+                    JSONText.quote(
+                        "\(provenance.member) @ \(provenance.locator)"
+                            + (provenance.parser.isEmpty ? "" : " (\(provenance.parser))"))
+                ),
                 (
                     "uco-core:hasFacet",
                     JSONText.array([
                         JSONText.object([
-                            ("@id", JSONText.quote(iri(facet, number))), ("@type", JSONText.quote("uco-observable:PathRelationFacet")),
+                            ("@id", JSONText.quote(iri(facet, number))),
+                            ("@type", JSONText.quote("uco-observable:PathRelationFacet")),
                             ("uco-observable:path", JSONText.quote(provenance.member)),
                         ])
                     ])
@@ -299,7 +334,8 @@ public final class CASERenderer {
         case "message", "post", "comment", "repost":
             let type = event.kind == "message" ? "uco-observable:Message" : "uco-observable:Post"
             var facet: [(String, String)] = [
-                ("@id", JSONText.quote(iri(.messageFacet, event.id))), ("@type", JSONText.quote("uco-observable:MessageFacet")),
+                ("@id", JSONText.quote(iri(.messageFacet, event.id))),
+                ("@type", JSONText.quote("uco-observable:MessageFacet")),
                 ("uco-observable:messageID", JSONText.quote("casebook-event-\(event.id)")),
                 ("uco-observable:application", reference(.application, application(event.platform))),
             ]
@@ -310,14 +346,19 @@ public final class CASERenderer {
                 let thread = conversationsById[conversation]
             {
                 let recipients = thread.participantIds.filter { $0 != item.actorAccountId }
-                if !recipients.isEmpty { facet.append(("uco-observable:to", JSONText.array(recipients.map { reference(.account, $0) }))) }
+                if !recipients.isEmpty {
+                    facet.append(("uco-observable:to", JSONText.array(recipients.map { reference(.account, $0) })))
+                }
                 threadMessages[conversation, default: []].append(event.id)
             }
             subject = iri(.message, event.id)
             emit(
                 JSONText.object([
                     ("@id", JSONText.quote(subject)), ("@type", JSONText.quote(type)),
-                    ("uco-core:description", JSONText.quote("Casebook record #\(event.id) (\(event.platform) \(event.kind))")),
+                    (
+                        "uco-core:description",
+                        JSONText.quote("Casebook record #\(event.id) (\(event.platform) \(event.kind))")
+                    ),
                     ("uco-core:hasFacet", JSONText.array([JSONText.object(facet)])),
                 ]))
             counts[event.kind == "message" ? "Message" : "Post", default: 0] += 1
@@ -325,17 +366,25 @@ public final class CASERenderer {
             var fields: [(String, String)] = [
                 ("@id", JSONText.quote(iri(.event, event.id))), ("@type", JSONText.quote("uco-core:Event")),
                 ("uco-core:eventType", JSONText.quote(event.kind)),
-                ("uco-core:description", JSONText.quote("Casebook record #\(event.id) (\(event.platform) \(event.kind))" + (event.text.map { ": " + $0 } ?? ""))),
+                (
+                    "uco-core:description",
+                    JSONText.quote(
+                        "Casebook record #\(event.id) (\(event.platform) \(event.kind))"
+                            + (event.text.map { ": " + $0 } ?? ""))
+                ),
             ]
             if let time = event.occurredAtUTC { fields.append(("uco-core:startTime", typed("xsd:dateTime", time))) }
-            if let actor = item.actorAccountId { fields.append(("uco-core:eventContext", JSONText.array([reference(.account, actor)]))) }
+            if let actor = item.actorAccountId {
+                fields.append(("uco-core:eventContext", JSONText.array([reference(.account, actor)])))
+            }
             subject = iri(.event, event.id)
             emit(JSONText.object(fields))
             counts["Event", default: 0] += 1
         }
         if let evidenceId = evidenceIdBySHA[event.provenance.evidenceSHA256] {
             writeRelationship(
-                source: subject, evidenceId: evidenceId, provenance: event.provenance, node: .relationship, facet: .pathFacet,
+                source: subject, evidenceId: evidenceId, provenance: event.provenance, node: .relationship,
+                facet: .pathFacet,
                 number: event.id)
         }
     }
@@ -346,18 +395,28 @@ public final class CASERenderer {
             let messages = threadMessages[conversation.id] ?? []
             guard !messages.isEmpty || !conversation.participantIds.isEmpty else { continue }
             let thread = JSONText.object([
-                ("@id", JSONText.quote(iri(.threadList, conversation.id))), ("@type", JSONText.quote("uco-types:Thread")),
+                ("@id", JSONText.quote(iri(.threadList, conversation.id))),
+                ("@type", JSONText.quote("uco-types:Thread")),
                 ("co:element", JSONText.array(messages.map { reference(.message, $0) })),
             ])
             let facet = JSONText.object([
-                ("@id", JSONText.quote(iri(.threadFacet, conversation.id))), ("@type", JSONText.quote("uco-observable:MessageThreadFacet")),
-                ("uco-observable:participant", JSONText.array(conversation.participantIds.map { reference(.account, $0) })),
+                ("@id", JSONText.quote(iri(.threadFacet, conversation.id))),
+                ("@type", JSONText.quote("uco-observable:MessageThreadFacet")),
+                (
+                    "uco-observable:participant",
+                    JSONText.array(conversation.participantIds.map { reference(.account, $0) })
+                ),
                 ("uco-observable:messageThread", thread),
             ])
             emit(
                 JSONText.object([
-                    ("@id", JSONText.quote(iri(.thread, conversation.id))), ("@type", JSONText.quote("uco-observable:MessageThread")),
-                    ("uco-core:name", JSONText.quote(conversation.title ?? "\(conversation.platform) conversation \(conversation.key)")),
+                    ("@id", JSONText.quote(iri(.thread, conversation.id))),
+                    ("@type", JSONText.quote("uco-observable:MessageThread")),
+                    (
+                        "uco-core:name",
+                        JSONText.quote(
+                            conversation.title ?? "\(conversation.platform) conversation \(conversation.key)")
+                    ),
                     ("uco-core:hasFacet", JSONText.array([facet])),
                 ]))
             counts["MessageThread", default: 0] += 1

@@ -5,7 +5,9 @@
 /// references, so it works offline and prints.
 public enum SVGChart {
     /// Fixed colours, one per series in order (colour-blind-friendly enough, distinct in greyscale print).
-    static let palette = ["#1b6ca8", "#e07b00", "#2e8b57", "#c0392b", "#7d3c98", "#8d6e63", "#d81b60", "#616161", "#9e9d24", "#00838f"]
+    static let palette = [
+        "#1b6ca8", "#e07b00", "#2e8b57", "#c0392b", "#7d3c98", "#8d6e63", "#d81b60", "#616161", "#9e9d24", "#00838f",
+    ]
 
     public static func colour(_ index: Int) -> String { palette[index % palette.count] }
 
@@ -17,13 +19,19 @@ public enum SVGChart {
     ///   - series: series names (the legend), matching the inner arrays of `values`.
     ///   - values: `values[bar][series]`.
     public static func stackedBars(caption: String, labels: [String], series: [String], values: [[Int]]) -> String {
-        let width = 960, height = 240
-        let left = 48, right = 12, top = 28, bottom = 44
-        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        let width = 960
+        let height = 240
+        let left = 48
+        let right = 12
+        let top = 28
+        let bottom = 44
+        let plotWidth = width - left - right
+        let plotHeight = height - top - bottom
         let totals = values.map { $0.reduce(0, +) }
         let maximum = max(totals.max() ?? 0, 1)
         let scaleTop = max(niceCeiling(maximum), 2)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(width) \(height)\" role=\"img\""
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(width) \(height)\" role=\"img\""
         svg += " aria-label=\"\(escape(caption))\">\n"
         svg += "<title>\(escape(caption))</title>\n"
         // Grid lines and y labels at 0, 1/2 and the top.
@@ -43,17 +51,21 @@ public enum SVGChart {
             for (seriesIndex, value) in counts.enumerated() where value > 0 {
                 let barHeight = Double(plotHeight) * Double(value) / Double(scaleTop)
                 base -= barHeight
-                svg += "<rect x=\"\(format(x))\" y=\"\(format(base))\" width=\"\(format(barWidth))\" height=\"\(format(barHeight))\""
-                svg += " fill=\"\(colour(seriesIndex))\"><title>\(escape(label)) · \(escape(series[seriesIndex])): \(value)</title></rect>\n"
+                svg +=
+                    "<rect x=\"\(format(x))\" y=\"\(format(base))\" width=\"\(format(barWidth))\" height=\"\(format(barHeight))\""
+                svg +=
+                    " fill=\"\(colour(seriesIndex))\"><title>\(escape(label)) · \(escape(series[seriesIndex])): \(value)</title></rect>\n"
             }
         }
         // X labels: at most about 12, evenly spaced from the first.
         let step = max(1, Int((Double(labels.count) / 12).rounded(.up)))
         for (index, label) in labels.enumerated() where index % step == 0 {
             let x = Double(left) + slot * (Double(index) + 0.5)
-            svg += "<text x=\"\(format(x))\" y=\"\(top + plotHeight + 16)\" text-anchor=\"middle\" class=\"axis\">\(escape(label))</text>\n"
+            svg +=
+                "<text x=\"\(format(x))\" y=\"\(top + plotHeight + 16)\" text-anchor=\"middle\" class=\"axis\">\(escape(label))</text>\n"
         }
-        svg += "<line x1=\"\(left)\" y1=\"\(top + plotHeight)\" x2=\"\(width - right)\" y2=\"\(top + plotHeight)\" class=\"baseline\"/>\n"
+        svg +=
+            "<line x1=\"\(left)\" y1=\"\(top + plotHeight)\" x2=\"\(width - right)\" y2=\"\(top + plotHeight)\" class=\"baseline\"/>\n"
         // Legend along the top.
         var legendX = left
         for (index, name) in series.enumerated() {
@@ -61,7 +73,8 @@ public enum SVGChart {
             svg += "<text x=\"\(legendX + 16)\" y=\"18\" class=\"legend\">\(escape(name))</text>\n"
             legendX += 24 + 8 * name.count
         }
-        svg += "<text x=\"\(width - right)\" y=\"\(height - 6)\" text-anchor=\"end\" class=\"axis\">\(escape(caption))</text>\n"
+        svg +=
+            "<text x=\"\(width - right)\" y=\"\(height - 6)\" text-anchor=\"end\" class=\"axis\">\(escape(caption))</text>\n"
         svg += "</svg>"
         return svg
     }

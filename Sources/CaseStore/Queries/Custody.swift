@@ -74,7 +74,8 @@ extension CaseStore {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY id").map { row in
                 let argumentsText: String = row["arguments"]
-                let arguments = (try? JSONSerialization.jsonObject(with: Data(argumentsText.utf8))) as? [String] ?? [argumentsText]
+                let arguments =
+                    (try? JSONSerialization.jsonObject(with: Data(argumentsText.utf8))) as? [String] ?? [argumentsText]
                 return RunRow(
                     id: row["id"], toolVersion: row["toolVersion"], command: row["command"], arguments: arguments,
                     examiner: row["examiner"], startedAt: row["startedAt"], endedAt: row["endedAt"],
@@ -96,12 +97,17 @@ extension CaseStore {
     ///
     /// - Throws: `StoreError` `.notFound` when no event has this id.
     @discardableResult
-    public func tag(eventId: Int64, label: String, note: String?, examiner: String?, createdAt: Int64, runId: Int64?) throws -> Int64 {
+    public func tag(eventId: Int64, label: String, note: String?, examiner: String?, createdAt: Int64, runId: Int64?)
+        throws -> Int64
+    {
         do {
             return try pool.write { db in
-                guard try Int64.fetchOne(db, sql: "SELECT id FROM event WHERE id = ?", arguments: [eventId]) != nil else {
+                guard try Int64.fetchOne(db, sql: "SELECT id FROM event WHERE id = ?", arguments: [eventId]) != nil
+                else {
                     throw StoreError(
-                        .notFound, "no event with id \(eventId) in this case – take the id from 'casebook search' or 'casebook timeline'")
+                        .notFound,
+                        "no event with id \(eventId) in this case – take the id from 'casebook search' or 'casebook timeline'"
+                    )
                 }
                 try db.execute(
                     sql: "INSERT INTO tag(eventId, label, note, examiner, createdAt, runId) VALUES (?, ?, ?, ?, ?, ?)",
@@ -114,7 +120,8 @@ extension CaseStore {
     /// Every tag with its event, in event time order (events without a time last), then tag order.
     public func tags() throws -> [TagRow] {
         let rows = try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM tag ORDER BY eventId, id").map { row -> (Int64, Int64, String, String?, String?, Int64, Int64?) in
+            try Row.fetchAll(db, sql: "SELECT * FROM tag ORDER BY eventId, id").map {
+                row -> (Int64, Int64, String, String?, String?, Int64, Int64?) in
                 (row["id"], row["eventId"], row["label"], row["note"], row["examiner"], row["createdAt"], row["runId"])
             }
         }
@@ -127,7 +134,8 @@ extension CaseStore {
         return rows.compactMap { row -> TagRow? in
             guard let event = byId[row.1] else { return nil }
             return TagRow(
-                id: row.0, eventId: row.1, label: row.2, note: row.3, examiner: row.4, createdAt: row.5, runId: row.6, event: event)
+                id: row.0, eventId: row.1, label: row.2, note: row.3, examiner: row.4, createdAt: row.5, runId: row.6,
+                event: event)
         }.sorted { (order[$0.eventId] ?? 0, $0.id) < (order[$1.eventId] ?? 0, $1.id) }
     }
 
@@ -135,7 +143,8 @@ extension CaseStore {
 
     /// Records the result of re-hashing one evidence item.
     public func recordVerification(
-        runId: Int64?, evidenceId: Int64, checkedAt: Int64, result: VerificationResult, observedSHA256: String?, path: String
+        runId: Int64?, evidenceId: Int64, checkedAt: Int64, result: VerificationResult, observedSHA256: String?,
+        path: String
     ) throws {
         do {
             try pool.write { db in
@@ -162,7 +171,8 @@ extension CaseStore {
                 VerificationRow(
                     id: row["id"], runId: row["runId"], evidenceId: row["evidenceId"], evidenceSHA256: row["sha256"],
                     evidenceName: row["displayName"], checkedAt: row["checkedAt"],
-                    result: VerificationResult(rawValue: row["result"]) ?? .changed, observedSHA256: row["observedSHA256"],
+                    result: VerificationResult(rawValue: row["result"]) ?? .changed,
+                    observedSHA256: row["observedSHA256"],
                     path: row["path"])
             }
         }
@@ -186,7 +196,8 @@ extension CaseStore {
         var unlimited = filter
         unlimited.limit = 0
         let clauses = ["e.occurredAt IS NOT NULL"] + CaseStore.whereClause(unlimited, arguments: &arguments)
-        let sql = "SELECT e.occurredAt, e.platform FROM event e WHERE \(clauses.joined(separator: " AND ")) ORDER BY e.occurredAt, e.id"
+        let sql =
+            "SELECT e.occurredAt, e.platform FROM event e WHERE \(clauses.joined(separator: " AND ")) ORDER BY e.occurredAt, e.id"
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).map { ($0["occurredAt"], $0["platform"]) }
         }
@@ -222,7 +233,8 @@ extension CaseStore {
             try Row.fetchAll(db, sql: "SELECT * FROM conversation ORDER BY platform, conversationKey, id").map { row in
                 let id: Int64 = row["id"]
                 let participants = try Int64.fetchAll(
-                    db, sql: "SELECT accountId FROM conversationMember WHERE conversationId = ? ORDER BY accountId", arguments: [id])
+                    db, sql: "SELECT accountId FROM conversationMember WHERE conversationId = ? ORDER BY accountId",
+                    arguments: [id])
                 return ConversationRow(
                     id: id, platform: row["platform"], conversationKey: row["conversationKey"], title: row["title"],
                     participantIds: participants)
@@ -244,7 +256,9 @@ extension CaseStore {
                     """)
             {
                 result[row["accountId"], default: []].append(
-                    SightingRow(evidenceSHA256: row["sha256"], evidenceName: row["displayName"], memberPath: row["path"], locator: row["locator"]))
+                    SightingRow(
+                        evidenceSHA256: row["sha256"], evidenceName: row["displayName"], memberPath: row["path"],
+                        locator: row["locator"]))
             }
             return result
         }

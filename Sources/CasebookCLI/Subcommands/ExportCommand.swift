@@ -50,7 +50,8 @@ extension CasebookCommand {
                     if format == .csv { writer.write(ReportRenderer.csvHeader(columns)) }
                     try store.forEachEvent(filter) { row in
                         let record = EventRecords.record(row, zone: zone, includeSnippet: false)
-                        writer.write(format == .csv ? ReportRenderer.csvRow(record, columns: columns) : record.json + "\n")
+                        writer.write(
+                            format == .csv ? ReportRenderer.csvRow(record, columns: columns) : record.json + "\n")
                         summary.events += 1
                     }
                     return summary
@@ -59,7 +60,12 @@ extension CasebookCommand {
             if out != "-" {
                 var note = "wrote \(out): \(summary.events) event\(summary.events == 1 ? "" : "s")"
                 if summary.skippedWithoutTime > 0 { note += ", \(summary.skippedWithoutTime) without a time skipped" }
-                if !summary.nodes.isEmpty { note += " (" + summary.nodes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")" }
+                if !summary.nodes.isEmpty {
+                    note +=
+                        " ("
+                        + summary.nodes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
+                            separator: ", ") + ")"
+                }
                 Console.err(note + "\n")
             } else if summary.skippedWithoutTime > 0 {
                 Console.err("\(summary.skippedWithoutTime) events without a time were skipped\n")

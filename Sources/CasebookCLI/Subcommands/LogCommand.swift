@@ -10,7 +10,8 @@ extension CasebookCommand {
         static let configuration = CommandConfiguration(
             commandName: "log",
             abstract: "The case's audit log: every command that changed the case (ingest, tag, verify), oldest first.",
-            discussion: "Each run shows the tool version, the arguments as typed, start and end (UTC), exit status and counts.")
+            discussion:
+                "Each run shows the tool version, the arguments as typed, start and end (UTC), exit status and counts.")
 
         @OptionGroup var caseOptions: CaseOptions
         @OptionGroup var output: OutputOptions
@@ -21,8 +22,10 @@ extension CasebookCommand {
             if output.limit > 0 { rows = Array(rows.suffix(output.limit)) }
             let records = rows.map(RunRecords.record)
             let columns = [
-                ReportColumn("RUN", "id"), ReportColumn("COMMAND", "command"), ReportColumn("STARTED (UTC)", "startedAt"),
-                ReportColumn("ENDED (UTC)", "endedAt"), ReportColumn("EXIT", "exitStatus"), ReportColumn("VERSION", "toolVersion"),
+                ReportColumn("RUN", "id"), ReportColumn("COMMAND", "command"),
+                ReportColumn("STARTED (UTC)", "startedAt"),
+                ReportColumn("ENDED (UTC)", "endedAt"), ReportColumn("EXIT", "exitStatus"),
+                ReportColumn("VERSION", "toolVersion"),
                 ReportColumn("EXAMINER", "examiner", maxWidth: 20), ReportColumn("COUNTS", "summary", maxWidth: 60),
                 ReportColumn("ARGUMENTS", "arguments", maxWidth: 80),
             ]
@@ -31,8 +34,11 @@ extension CasebookCommand {
                 Console.out(
                     ReportRenderer.csv(
                         records.map(RunRecords.flattened),
-                        columns: ["id", "command", "startedAt", "endedAt", "exitStatus", "toolVersion", "examiner", "summary", "arguments"]
-                            .map { ReportColumn($0, $0) }))
+                        columns: [
+                            "id", "command", "startedAt", "endedAt", "exitStatus", "toolVersion", "examiner", "summary",
+                            "arguments",
+                        ]
+                        .map { ReportColumn($0, $0) }))
             case .table:
                 Console.out(ReportRenderer.table(records.map(RunRecords.flattened), columns: columns))
             default:
@@ -59,12 +65,15 @@ enum RunRecords {
     /// `{"ok":2}` as an object of integers, keys sorted; other JSON stays text.
     static func summary(_ text: String?) -> ReportValue {
         guard let text else { return .null }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return .string(text) }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+            return .string(text)
+        }
         return .object(
-            ReportRecord(object.keys.sorted().map { key in
-                if let number = object[key] as? NSNumber { return (key, .integer(number.int64Value)) }
-                return (key, .string("\(object[key] ?? "")"))
-            }))
+            ReportRecord(
+                object.keys.sorted().map { key in
+                    if let number = object[key] as? NSNumber { return (key, .integer(number.int64Value)) }
+                    return (key, .string("\(object[key] ?? "")"))
+                }))
     }
 
     /// For tables and CSV: arguments as one shell-quoted line, counts as `key=value` pairs.

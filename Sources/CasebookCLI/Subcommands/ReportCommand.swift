@@ -72,11 +72,15 @@ extension CasebookCommand {
         func validate() throws {
             if format == .html && out == nil { throw ValidationError("name the HTML file with --out FILE.html") }
             if let section, !ReportDocument.sectionNames.contains(section) {
-                throw ValidationError("unknown section '\(section)' – use one of \(ReportDocument.sectionNames.joined(separator: ", "))")
+                throw ValidationError(
+                    "unknown section '\(section)' – use one of \(ReportDocument.sectionNames.joined(separator: ", "))")
             }
-            if format == .html && section != nil { throw ValidationError("--section is for csv, json, jsonl and table output") }
+            if format == .html && section != nil {
+                throw ValidationError("--section is for csv, json, jsonl and table output")
+            }
             if [.csv, .jsonl, .table].contains(format) && section == nil {
-                throw ValidationError("--format \(format.rawValue) writes one section – add --section (e.g. --section timeline)")
+                throw ValidationError(
+                    "--format \(format.rawValue) writes one section – add --section (e.g. --section timeline)")
             }
             if timelineCap < 1 { throw ValidationError("--timeline-cap must be 1 or more") }
         }
@@ -92,14 +96,16 @@ extension CasebookCommand {
             }
             if let since {
                 guard let value = TimeInput.parse(since, zone: options.zone) else {
-                    throw ValidationError("--since '\(since)' is not a date or time – use 2021-01-01 or 2021-01-01T10:00")
+                    throw ValidationError(
+                        "--since '\(since)' is not a date or time – use 2021-01-01 or 2021-01-01T10:00")
                 }
                 options.since = value
                 options.sinceText = since
             }
             if let until {
                 guard let value = TimeInput.parse(until, zone: options.zone) else {
-                    throw ValidationError("--until '\(until)' is not a date or time – use 2021-06-30 or 2021-06-30T23:59")
+                    throw ValidationError(
+                        "--until '\(until)' is not a date or time – use 2021-06-30 or 2021-06-30T23:59")
                 }
                 options.until = value
                 options.untilText = until
@@ -111,7 +117,8 @@ extension CasebookCommand {
             options.agency = agency
             options.examiner = examiner
             options.timelineCap = timelineCap
-            options.commandLine = (["casebook"] + CommandLine.arguments.dropFirst()).map(ShellQuoting.word).joined(separator: " ")
+            options.commandLine = (["casebook"] + CommandLine.arguments.dropFirst()).map(ShellQuoting.word).joined(
+                separator: " ")
             let store = try caseOptions.openExisting()
             if let out, out != "-" { try OutputFile.checkOutsideEvidence(out, store: store) }
             let document = try ReportBuilder.build(store: store, options: options)
@@ -128,7 +135,9 @@ extension CasebookCommand {
             }
             try OutputFile.write(text, to: out ?? "-")
             if let out, out != "-" {
-                Console.err("wrote \(out) (\(document.evidence.count) evidence items, \(document.timeline.events.count) of \(document.timeline.total) timeline events, \(document.tags.count) tags)\n")
+                Console.err(
+                    "wrote \(out) (\(document.evidence.count) evidence items, \(document.timeline.events.count) of \(document.timeline.total) timeline events, \(document.tags.count) tags)\n"
+                )
             }
         }
     }

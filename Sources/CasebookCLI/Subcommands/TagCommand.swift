@@ -41,7 +41,8 @@ extension CasebookCommand {
             var tagId: Int64 = 0
             _ = try AuditedRun.perform(store, command: "tag", examiner: examinerName) { run in
                 tagId = try store.tag(
-                    eventId: event, label: label, note: note, examiner: examinerName, createdAt: AuditedRun.now(), runId: run.id)
+                    eventId: event, label: label, note: note, examiner: examinerName, createdAt: AuditedRun.now(),
+                    runId: run.id)
                 return (0, [("tagged", 1), ("tag", Int(tagId))])
             }
             let row = try store.event(id: event)
@@ -50,7 +51,8 @@ extension CasebookCommand {
                 line += ": \(row.platform) \(row.kind)"
                 if let account = row.account { line += " by \(TerminalText.sanitize(account))" }
                 if let time = row.occurredAt { line += " at \(TimeInput.display(time, zone: nil))" }
-                line += " – \(row.evidenceSHA256.prefix(8)) › \(TerminalText.sanitize(row.memberPath)) @ \(TerminalText.sanitize(row.locator))"
+                line +=
+                    " – \(row.evidenceSHA256.prefix(8)) › \(TerminalText.sanitize(row.memberPath)) @ \(TerminalText.sanitize(row.locator))"
             }
             Console.out(line + "\n")
         }

@@ -32,19 +32,29 @@ extension CasebookCommand {
             let store = try caseOptions.openExisting()
             if let evidenceDir {
                 var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: evidenceDir, isDirectory: &isDirectory), isDirectory.boolValue else {
-                    throw CommandError(message: "--evidence-dir '\(evidenceDir)' is not a folder – check the path", status: 66)
+                guard FileManager.default.fileExists(atPath: evidenceDir, isDirectory: &isDirectory),
+                    isDirectory.boolValue
+                else {
+                    throw CommandError(
+                        message: "--evidence-dir '\(evidenceDir)' is not a folder – check the path", status: 66)
                 }
             }
             var outcomes: [VerificationOutcome] = []
             let recordedExaminer = try store.caseInfo()["examiner"]
-            let status = try AuditedRun.perform(store, command: "verify", examiner: examiner ?? recordedExaminer) { run in
+            let status = try AuditedRun.perform(store, command: "verify", examiner: examiner ?? recordedExaminer) {
+                run in
                 outcomes = try Verifier.verify(store: store, evidenceDirectory: evidenceDir, runId: run.id) { note in
                     if Console.stderrIsTerminal { Console.err(note + "\n") }
                 }
                 let count = { (result: VerificationResult) in outcomes.filter { $0.result == result }.count }
                 let status: Int32 = outcomes.allSatisfy { $0.result == .ok } ? 0 : 10
-                return (status, [("evidence", outcomes.count), ("ok", count(.ok)), ("changed", count(.changed)), ("missing", count(.missing))])
+                return (
+                    status,
+                    [
+                        ("evidence", outcomes.count), ("ok", count(.ok)), ("changed", count(.changed)),
+                        ("missing", count(.missing)),
+                    ]
+                )
             }
             let records = outcomes.map { outcome in
                 ReportRecord([
@@ -55,17 +65,20 @@ extension CasebookCommand {
             }
             let columns = [
                 ReportColumn("RESULT", "result"), ReportColumn("EVIDENCE", "evidence", maxWidth: 40),
-                ReportColumn("EXPECTED SHA-256", "expectedSHA256", maxWidth: 64), ReportColumn("OBSERVED SHA-256", "observedSHA256", maxWidth: 64),
+                ReportColumn("EXPECTED SHA-256", "expectedSHA256", maxWidth: 64),
+                ReportColumn("OBSERVED SHA-256", "observedSHA256", maxWidth: 64),
                 ReportColumn("PATH", "path", maxWidth: 80),
             ]
             var text = ReportRenderer.render(records, columns: columns, format: output.format)
             if output.format == .table {
                 if outcomes.isEmpty { text = "no evidence in this case\n" }
                 let bad = outcomes.filter { $0.result != .ok }
-                text += bad.isEmpty
+                text +=
+                    bad.isEmpty
                     ? "all \(outcomes.count) evidence item\(outcomes.count == 1 ? "" : "s") match their recorded SHA-256\n"
                     : "\(bad.count) of \(outcomes.count) evidence item\(outcomes.count == 1 ? "" : "s") changed or missing: "
-                        + bad.map { "\(TerminalText.sanitize($0.evidence.displayName)) \($0.result.rawValue)" }.joined(separator: ", ") + "\n"
+                        + bad.map { "\(TerminalText.sanitize($0.evidence.displayName)) \($0.result.rawValue)" }.joined(
+                            separator: ", ") + "\n"
             }
             Console.out(text)
             if status != 0 { throw ExitCode(status) }

@@ -22,7 +22,8 @@ struct AuditedRun {
     /// Runs `body`, then records its exit status and counts; a thrown error is recorded with the status
     /// the user will see, then rethrown.
     static func perform(
-        _ store: CaseStore, command: String, examiner: String?, _ body: (AuditedRun) throws -> (status: Int32, counts: [(String, Int)])
+        _ store: CaseStore, command: String, examiner: String?,
+        _ body: (AuditedRun) throws -> (status: Int32, counts: [(String, Int)])
     ) throws -> Int32 {
         let run = try begin(store, command: command, examiner: examiner)
         do {

@@ -12,7 +12,8 @@ enum OutputFile {
             let root = URL(fileURLWithPath: item.sourcePath).standardizedFileURL.resolvingSymlinksInPath().path
             if target == root || target.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
                 throw CommandError(
-                    message: "output path '\(path)' is inside evidence root '\(item.sourcePath)' – write it elsewhere", status: 64)
+                    message: "output path '\(path)' is inside evidence root '\(item.sourcePath)' – write it elsewhere",
+                    status: 64)
             }
         }
     }
@@ -33,8 +34,10 @@ enum OutputFile {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CommandError(message: "cannot create '\(path)': the folder '\(directory.path)' does not exist", status: 73)
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            throw CommandError(
+                message: "cannot create '\(path)': the folder '\(directory.path)' does not exist", status: 73)
         }
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
@@ -48,7 +51,9 @@ enum OutputFile {
             try rename(temporary, to: url)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw CommandError(message: "cannot write '\(path)': \(error.localizedDescription) (nothing was left under that name)", status: 74)
+            throw CommandError(
+                message: "cannot write '\(path)': \(error.localizedDescription) (nothing was left under that name)",
+                status: 74)
         }
     }
 
@@ -88,8 +93,10 @@ enum OutputFile {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CommandError(message: "cannot create '\(path)': the folder '\(directory.path)' does not exist", status: 73)
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            throw CommandError(
+                message: "cannot create '\(path)': the folder '\(directory.path)' does not exist", status: 73)
         }
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
@@ -117,7 +124,9 @@ enum OutputFile {
         } catch {
             try? handle.close()
             try? FileManager.default.removeItem(at: temporary)
-            throw CommandError(message: "cannot write '\(path)': \(error.localizedDescription) (nothing was left under that name)", status: 74)
+            throw CommandError(
+                message: "cannot write '\(path)': \(error.localizedDescription) (nothing was left under that name)",
+                status: 74)
         }
     }
 }
