@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/vapor/console-kit.git", from: "4.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         /** libarchive, as a system library: zip, tar, gz/xz/bz2/zst, 7z streams */
@@ -47,8 +48,11 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
-        /** Renderers over plain values: tables, CSV (formula-safe), JSON, JSONL */
-        .target(name: "CaseReports", dependencies: ["EvidenceModel"], swiftSettings: strict),
+        /** Renderers over plain values: tables, CSV (formula-safe), JSON, JSONL, HTML reports (Mustache), exports */
+        .target(
+            name: "CaseReports",
+            dependencies: ["EvidenceModel", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strict),
         /** The library facade: ingest sessions, search, timeline, correlation */
         .target(
             name: "Casebook",
@@ -79,7 +83,7 @@ let package = Package(
         .testTarget(name: "EvidenceArchiveTests", dependencies: ["EvidenceArchive", "CasebookTestSupport"]),
         .testTarget(name: "ExportFormatsTests", dependencies: ["ExportFormats", "CasebookTestSupport"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "CasebookTestSupport"]),
-        .testTarget(name: "CaseReportsTests", dependencies: ["CaseReports"]),
+        .testTarget(name: "CaseReportsTests", dependencies: ["CaseReports", "CLibXML2", "CasebookTestSupport"]),
         .testTarget(name: "CasebookTests", dependencies: ["Casebook", "CasebookTestSupport"]),
         .testTarget(name: "CasebookCLITests", dependencies: ["CasebookCLI", "CasebookTestSupport"]),
     ]

@@ -46,16 +46,24 @@ public enum ReportRenderer {
     // MARK: CSV
 
     public static func csv(_ records: [ReportRecord], columns: [ReportColumn]) -> String {
-        var output = columns.map { CSVText.field($0.header) }.joined(separator: ",") + "\r\n"
-        for record in records {
-            let fields = columns.map { column -> String in
-                let value = record.value(at: column.path) ?? .null
-                if case .integer(let number) = value { return String(number) }
-                return CSVText.field(value.plainText)
-            }
-            output += fields.joined(separator: ",") + "\r\n"
-        }
+        var output = csvHeader(columns)
+        for record in records { output += csvRow(record, columns: columns) }
         return output
+    }
+
+    /// The CSV header line (with CRLF), for writing rows one at a time.
+    public static func csvHeader(_ columns: [ReportColumn]) -> String {
+        columns.map { CSVText.field($0.header) }.joined(separator: ",") + "\r\n"
+    }
+
+    /// One CSV row (with CRLF).
+    public static func csvRow(_ record: ReportRecord, columns: [ReportColumn]) -> String {
+        let fields = columns.map { column -> String in
+            let value = record.value(at: column.path) ?? .null
+            if case .integer(let number) = value { return String(number) }
+            return CSVText.field(value.plainText)
+        }
+        return fields.joined(separator: ",") + "\r\n"
     }
 
     // MARK: JSON

@@ -113,10 +113,13 @@ public final class CaseStore: @unchecked Sendable {
         } catch { throw CaseStore.map(error, context: "cannot record the run") }
     }
 
-    public func endRun(_ id: Int64, exitStatus: Int32, endedAt: Int64) throws {
+    /// Records the end of a command; `summary` holds its counts as JSON text (`{"tagged":1}`).
+    public func endRun(_ id: Int64, exitStatus: Int32, endedAt: Int64, summary: String? = nil) throws {
         do {
             try pool.write { db in
-                try db.execute(sql: "UPDATE run SET endedAt = ?, exitStatus = ? WHERE id = ?", arguments: [endedAt, exitStatus, id])
+                try db.execute(
+                    sql: "UPDATE run SET endedAt = ?, exitStatus = ?, summary = coalesce(?, summary) WHERE id = ?",
+                    arguments: [endedAt, exitStatus, summary, id])
             }
         } catch { throw CaseStore.map(error, context: "cannot record the end of the run") }
     }
@@ -136,7 +139,7 @@ public final class CaseStore: @unchecked Sendable {
     public func counts() throws -> [String: Int] {
         try read { db in
             var result: [String: Int] = [:]
-            for table in ["evidence", "member", "account", "conversation", "event", "identifier", "identifierOccurrence", "attachment", "warning", "run"] {
+            for table in ["evidence", "member", "account", "conversation", "event", "identifier", "identifierOccurrence", "attachment", "warning", "run", "tag", "verification"] {
                 result[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
             }
             return result

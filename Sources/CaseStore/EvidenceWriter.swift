@@ -110,6 +110,9 @@ extension CaseStore {
                 INSERT INTO eventSearch(eventSearch, rowid, text)
                 SELECT 'delete', id, text FROM event WHERE evidenceId = ? AND text IS NOT NULL
                 """, arguments: [id])
+        // Custody rows (v2) point at the evidence and its events; an item being redone starts afresh.
+        try db.execute(sql: "DELETE FROM tag WHERE eventId IN (SELECT id FROM event WHERE evidenceId = ?)", arguments: [id])
+        try db.execute(sql: "DELETE FROM verification WHERE evidenceId = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM identifierOccurrence WHERE evidenceId = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM attachment WHERE eventId IN (SELECT id FROM event WHERE evidenceId = ?)", arguments: [id])
         try db.execute(sql: "DELETE FROM event WHERE evidenceId = ?", arguments: [id])

@@ -18,6 +18,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let ioError = Code("io-error")
         /// The case was written by a newer Casebook.
         public static let newerSchema = Code("newer-schema")
+        /// A record named by id (an event to tag, say) is not in the case.
+        public static let notFound = Code("not-found")
         public static let other = Code("other")
     }
 

@@ -17,7 +17,8 @@ public struct CasebookCommand: ParsableCommand {
         version: CasebookVersion.version,
         subcommands: [
             IngestCommand.self, SearchCommand.self, TimelineCommand.self, AccountsCommand.self, IdentifiersCommand.self,
-            CorrelateCommand.self, EvidenceCommand.self, FormatsCommand.self,
+            CorrelateCommand.self, EvidenceCommand.self, TagCommand.self, VerifyCommand.self, ReportCommand.self,
+            ExportCommand.self, LogCommand.self, FormatsCommand.self,
         ])
 
     public init() {}

@@ -59,24 +59,28 @@ enum EventRecords {
         return copy
     }
 
+    /// CSV columns: every field flat, provenance split into its parts.
+    static func csvColumns(includeSnippet: Bool) -> [ReportColumn] {
+        var columns = [
+            ReportColumn("id", "id"), ReportColumn("occurredAt", "occurredAt"), ReportColumn("time", "time"),
+            ReportColumn("timeRaw", "timeRaw"), ReportColumn("platform", "platform"), ReportColumn("kind", "kind"),
+            ReportColumn("account", "account"), ReportColumn("conversation", "conversation"), ReportColumn("text", "text"),
+        ]
+        if includeSnippet { columns.append(ReportColumn("snippet", "snippet")) }
+        columns += [
+            ReportColumn("evidence", "provenance.evidence"), ReportColumn("member", "provenance.member"),
+            ReportColumn("locator", "provenance.locator"), ReportColumn("parser", "provenance.parser"),
+        ]
+        return columns
+    }
+
     static func render(_ rows: [EventRow], format: OutputFormat, zone: TimeZone?, includeSnippet: Bool) -> String {
         let records = rows.map { row -> ReportRecord in
             let record = record(row, zone: zone, includeSnippet: includeSnippet)
             return format == .table || format == .csv ? withShortProvenance(record, row) : record
         }
         var columns = columns(includeSnippet: includeSnippet, zone: zone)
-        if format == .csv {
-            columns = [
-                ReportColumn("id", "id"), ReportColumn("occurredAt", "occurredAt"), ReportColumn("time", "time"),
-                ReportColumn("timeRaw", "timeRaw"), ReportColumn("platform", "platform"), ReportColumn("kind", "kind"),
-                ReportColumn("account", "account"), ReportColumn("conversation", "conversation"), ReportColumn("text", "text"),
-            ]
-            if includeSnippet { columns.append(ReportColumn("snippet", "snippet")) }
-            columns += [
-                ReportColumn("evidence", "provenance.evidence"), ReportColumn("member", "provenance.member"),
-                ReportColumn("locator", "provenance.locator"), ReportColumn("parser", "provenance.parser"),
-            ]
-        }
+        if format == .csv { columns = csvColumns(includeSnippet: includeSnippet) }
         var output = ""
         if format == .table {
             output += "# times shown in \(zone?.identifier ?? "UTC"); \(rows.count) event\(rows.count == 1 ? "" : "s")\n"

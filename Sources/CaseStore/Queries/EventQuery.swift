@@ -13,6 +13,10 @@ public struct EventFilter: Sendable {
     public var account: String?
     /// Normalized identifiers; an event matches when any of them occurs in it.
     public var identifiers: [NormalizedIdentifier] = []
+    /// Only events an examiner tagged (`casebook tag`).
+    public var taggedOnly = false
+    /// Only these event ids (empty: no restriction).
+    public var eventIds: [Int64] = []
     /// 0 means no limit.
     public var limit: Int = 0
 
@@ -43,23 +47,26 @@ public struct EventRow: Sendable, Hashable {
     public var locator: String
     public var parser: String
     public var parserVersion: Int
+    /// Row ids of the actor account and the conversation, for exports that link records.
+    public var actorAccountId: Int64? = nil
+    public var conversationId: Int64? = nil
 }
 
 extension CaseStore {
-    private static let eventColumns = """
+    static let eventColumns = """
         e.id, e.occurredAt, e.timeRaw, e.timePrecision, e.timeZoneSource, e.platform, e.kind, e.text, e.details,
-        e.locator, e.parser, e.parserVersion, a.handle AS accountHandle, a.platformUserId AS accountUserId,
+        e.locator, e.parser, e.parserVersion, e.actorAccountId, e.conversationId, a.handle AS accountHandle, a.platformUserId AS accountUserId,
         a.accountKey AS accountKey, c.conversationKey AS conversationKey, v.sha256 AS evidenceSHA256,
         v.displayName AS evidenceName, m.path AS memberPath
         """
-    private static let eventJoins = """
+    static let eventJoins = """
         LEFT JOIN account a ON a.id = e.actorAccountId
         LEFT JOIN conversation c ON c.id = e.conversationId
         JOIN evidence v ON v.id = e.evidenceId
         JOIN member m ON m.id = e.memberId
         """
 
-    private static func whereClause(_ filter: EventFilter, arguments: inout StatementArguments) -> [String] {
+    static func whereClause(_ filter: EventFilter, arguments: inout StatementArguments) -> [String] {
         var clauses: [String] = []
         if let since = filter.since {
             clauses.append("e.occurredAt >= ?")
@@ -103,10 +110,17 @@ extension CaseStore {
                 _ = arguments.append(contentsOf: [identifier.kind.rawValue, identifier.value])
             }
         }
+        if filter.taggedOnly {
+            clauses.append("e.id IN (SELECT eventId FROM tag)")
+        }
+        if !filter.eventIds.isEmpty {
+            clauses.append("e.id IN (\(Array(repeating: "?", count: filter.eventIds.count).joined(separator: ",")))")
+            _ = arguments.append(contentsOf: StatementArguments(filter.eventIds))
+        }
         return clauses
     }
 
-    private static func eventRow(_ row: Row, snippet: String? = nil) -> EventRow {
+    static func eventRow(_ row: Row, snippet: String? = nil) -> EventRow {
         let handle: String? = row["accountHandle"]
         let userId: String? = row["accountUserId"]
         let key: String? = row["accountKey"]
@@ -116,7 +130,8 @@ extension CaseStore {
             account: handle.map { "@" + $0 } ?? userId ?? key, accountHandle: handle, accountUserId: userId,
             conversation: row["conversationKey"], text: row["text"], snippet: snippet ?? row["snippet"],
             details: row["details"], evidenceSHA256: row["evidenceSHA256"], evidenceName: row["evidenceName"],
-            memberPath: row["memberPath"], locator: row["locator"], parser: row["parser"], parserVersion: row["parserVersion"])
+            memberPath: row["memberPath"], locator: row["locator"], parser: row["parser"], parserVersion: row["parserVersion"],
+            actorAccountId: row["actorAccountId"], conversationId: row["conversationId"])
     }
 
     /// Full-text search, newest first (events without a time last).

@@ -7,6 +7,9 @@ enum Migrations {
         migrator.registerMigration("v1-foundation") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2-custody") { db in
+            try db.execute(sql: v2)
+        }
         return migrator
     }
 
@@ -162,5 +165,30 @@ enum Migrations {
             locator TEXT NOT NULL DEFAULT ''
         );
         CREATE INDEX warning_evidence ON warning(evidenceId, code);
+        """
+
+    /// Chain of custody: examiner tags on events, verification results, and run summaries (counts).
+    static let v2 = """
+        CREATE TABLE tag (
+            id INTEGER PRIMARY KEY,
+            eventId INTEGER NOT NULL REFERENCES event(id),
+            label TEXT NOT NULL,
+            note TEXT,
+            examiner TEXT,
+            createdAt INTEGER NOT NULL,
+            runId INTEGER REFERENCES run(id)
+        );
+        CREATE INDEX tag_event ON tag(eventId);
+        CREATE TABLE verification (
+            id INTEGER PRIMARY KEY,
+            runId INTEGER REFERENCES run(id),
+            evidenceId INTEGER NOT NULL REFERENCES evidence(id),
+            checkedAt INTEGER NOT NULL,
+            result TEXT NOT NULL CHECK (result IN ('OK', 'CHANGED', 'MISSING')),
+            observedSHA256 TEXT,
+            path TEXT NOT NULL
+        );
+        CREATE INDEX verification_evidence ON verification(evidenceId, id);
+        ALTER TABLE run ADD COLUMN summary TEXT;
         """
 }

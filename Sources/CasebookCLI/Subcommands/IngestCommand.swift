@@ -75,7 +75,18 @@ extension CasebookCommand {
                     Console.out(IngestSummaryText.render(summary))
                 }
                 status = IngestSummaryText.exitStatus(summaries)
-                try? store.endRun(runId, exitStatus: status, endedAt: now())
+                let counts: [(String, Int)] = [
+                    ("evidence", summaries.count),
+                    ("complete", summaries.filter { $0.outcome == .complete }.count),
+                    ("partial", summaries.filter { $0.outcome == .partial }.count),
+                    ("failed", summaries.filter { $0.outcome == .failed }.count),
+                    ("alreadyPresent", summaries.filter { $0.outcome == .alreadyPresent }.count),
+                    ("records", summaries.reduce(0) { $0 + $1.records }),
+                    ("warnings", summaries.reduce(0) { $0 + $1.warnings }),
+                ]
+                try? store.endRun(
+                    runId, exitStatus: status, endedAt: now(),
+                    summary: JSONText.object(counts.map { ($0.0, String($0.1)) }))
             } catch {
                 let presented = ErrorPresentation.present(error)
                 try? store.endRun(runId, exitStatus: presented.status, endedAt: now())

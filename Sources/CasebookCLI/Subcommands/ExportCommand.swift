@@ -1,0 +1,77 @@
+import ArgumentParser
+import CaseReports
+import CaseStore
+import Casebook
+import Foundation
+
+/// Interchange formats `casebook export` writes.
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+    case timesketch, jsonl, csv, `case`
+}
+
+extension CasebookCommand {
+    /// `casebook export --format timesketch|jsonl|csv|case --out FILE`
+    struct ExportCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export",
+            abstract: "Export events for other tools: Timesketch JSONL, CASE/UCO JSON-LD, or Casebook's own JSONL/CSV.",
+            discussion: """
+                timesketch: one JSON object per event with message, datetime (ISO 8601 UTC, Z), timestamp_desc, \
+                timestamp (µs) and platform, kind, account and provenance fields; events without a time are \
+                skipped and counted. case: CASE/UCO JSON-LD with evidence files and their hashes, accounts \
+                (ApplicationAccount), messages (Message, MessageThread), posts, other events, and provenance \
+                relationships. jsonl and csv: the rows of 'casebook timeline'. Events come in time order; the \
+                timeline filters (--since, --until, --platform, --account, --kind) apply.
+                """)
+
+        @Option(help: "timesketch, case, jsonl or csv.")
+        var format: ExportFormat
+
+        @Option(help: "The output file ('-' for standard output).")
+        var out: String
+
+        @OptionGroup var caseOptions: CaseOptions
+        @OptionGroup var filters: EventFilterOptions
+
+        func run() throws {
+            let filter = try filters.filter(limit: 0)
+            let zone = try filters.timeZone()
+            let store = try caseOptions.openExisting()
+            if out != "-" { try OutputFile.checkOutsideEvidence(out, store: store) }
+            let summary: InterchangeExport.Summary = try OutputFile.stream(to: out) { writer in
+                switch format {
+                case .timesketch:
+                    return try InterchangeExport.timesketch(store: store, filter: filter, write: writer.write)
+                case .case:
+                    return try InterchangeExport.caseJSONLD(store: store, filter: filter, write: writer.write)
+                case .jsonl, .csv:
+                    var summary = InterchangeExport.Summary()
+                    let columns = EventRecords.csvColumns(includeSnippet: false)
+                    if format == .csv { writer.write(ReportRenderer.csvHeader(columns)) }
+                    try store.forEachEvent(filter) { row in
+                        let record = EventRecords.record(row, zone: zone, includeSnippet: false)
+                        writer.write(
+                            format == .csv ? ReportRenderer.csvRow(record, columns: columns) : record.json + "\n")
+                        summary.events += 1
+                    }
+                    return summary
+                }
+            }
+            if out != "-" {
+                var note = "wrote \(out): \(summary.events) event\(summary.events == 1 ? "" : "s")"
+                if summary.skippedWithoutTime > 0 { note += ", \(summary.skippedWithoutTime) without a time skipped" }
+                if !summary.nodes.isEmpty {
+                    note +=
+                        " ("
+                        + summary.nodes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
+                            separator: ", ") + ")"
+                }
+                Console.err(note + "\n")
+            } else if summary.skippedWithoutTime > 0 {
+                Console.err("\(summary.skippedWithoutTime) events without a time were skipped\n")
+            }
+        }
+    }
+}
+
+typealias ExportCommand = CasebookCommand.ExportCommand
