@@ -83,7 +83,9 @@ let package = Package(
         .testTarget(name: "EvidenceArchiveTests", dependencies: ["EvidenceArchive", "CasebookTestSupport"]),
         .testTarget(name: "ExportFormatsTests", dependencies: ["ExportFormats", "CasebookTestSupport"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "CasebookTestSupport"]),
-        .testTarget(name: "CaseReportsTests", dependencies: ["CaseReports", "CLibXML2", "CasebookTestSupport"]),
+        .testTarget(
+            name: "CaseReportsTests", dependencies: ["CaseReports", "CLibXML2", "CasebookTestSupport"],
+            exclude: ["Snapshots"]),
         .testTarget(name: "CasebookTests", dependencies: ["Casebook", "CasebookTestSupport"]),
         .testTarget(name: "CasebookCLITests", dependencies: ["CasebookCLI", "CasebookTestSupport"]),
     ]
