@@ -3,6 +3,7 @@ import CaseReports
 import CaseStore
 import Casebook
 import EvidenceModel
+import Foundation
 import Identifiers
 
 extension CasebookCommand {
@@ -10,8 +11,12 @@ extension CasebookCommand {
     struct CorrelateCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "correlate",
-            abstract: "Identifiers shared by two or more accounts or evidence items, with the records that prove each link.",
-            discussion: "With VALUE, everything linked to that identifier, however each export wrote it.")
+            abstract: "Identifiers shared by two or more accounts or evidence items, strongest first, with the records that prove each link.",
+            discussion: """
+                With VALUE, everything linked to that identifier, however each export wrote it. Strength (0-1) weighs \
+                the kind (phone, email, device above IP), structured fields above free text, and discounts private or \
+                reserved addresses and provider-folded (weak) email forms; the reasons are listed with each link.
+                """)
 
         @Argument(help: "An email, phone, IP, @handle or id to pivot on.")
         var value: String?
@@ -19,8 +24,14 @@ extension CasebookCommand {
         @Option(help: "Only this identifier kind.")
         var kind: IdentifierKind?
 
-        @Option(help: "Identifiers seen with at least this many accounts (default 2); evidence items count too.")
+        @Option(help: "Identifiers seen with at least this many accounts (default 2); 2+ evidence items count too.")
         var minAccounts: Int = 2
+
+        @Option(help: "Only links where two accounts used the identifier within this time of each other (90s, 30m, 1h, 2d).")
+        var window: String?
+
+        @Option(help: "Also write the links as a graph: FILE.dot (Graphviz) or FILE.graphml.")
+        var graph: String?
 
         @Option(help: "Region for a phone number typed without a country code (ISO 3166 code).")
         var defaultRegion: String?
@@ -28,83 +39,149 @@ extension CasebookCommand {
         @OptionGroup var caseOptions: CaseOptions
         @OptionGroup var output: OutputOptions
 
+        func validate() throws {
+            if let window, Correlator.parseDuration(window) == nil {
+                throw ValidationError("--window '\(window)' is not a duration – use 90s, 30m, 1h or 2d")
+            }
+            if let graph, !(graph.hasSuffix(".dot") || graph.hasSuffix(".graphml")) {
+                throw ValidationError("--graph '\(graph)' must end in .dot or .graphml")
+            }
+        }
+
         func run() throws {
             let store = try caseOptions.openExisting()
-            var rows: [IdentifierRow]
+            var options = Correlator.Options()
+            options.kind = kind
+            options.minAccounts = minAccounts
+            options.windowSeconds = window.flatMap(Correlator.parseDuration)
+            options.limit = output.limit
             if let value {
-                let candidates = IdentifierNormalizer(defaultRegion: defaultRegion?.uppercased()).candidates(forQuery: value)
-                rows = try store.identifiers(kind: kind?.rawValue, values: candidates, limit: output.limit)
-            } else {
-                rows = try store.identifiers(kind: kind?.rawValue, sharedOnly: true, limit: 0)
-                rows = rows.filter { $0.accounts >= minAccounts || $0.evidence >= 2 }
-                if output.limit > 0 { rows = Array(rows.prefix(output.limit)) }
-            }
-            var records: [ReportRecord] = []
-            var flat: [ReportRecord] = []
-            for row in rows {
-                let occurrences = try store.occurrences(identifierId: row.id)
-                var record = IdentifierRecords.record(row)
-                record.fields.append(.init(key: "occurrences", value: .array(occurrences.map { .object(IdentifierRecords.occurrence($0)) })))
-                records.append(record)
-                for occurrence in occurrences {
-                    flat.append(
-                        ReportRecord([
-                            ("identifier", .string("\(row.kind):\(row.value)")), ("accounts", .integer(Int64(row.accounts))),
-                            ("evidenceCount", .integer(Int64(row.evidence))),
-                            ("rawValue", .string(occurrence.rawValue)), ("account", .optional(occurrence.account)),
-                            ("field", .string(occurrence.field)), ("source", .string(occurrence.source)),
-                            ("observedAt", .optional(occurrence.observedAt.map { TimeInput.display($0, zone: nil) })),
-                            ("evidence", .string(occurrence.evidenceSHA256)),
-                            ("member", .string(occurrence.memberPath)), ("locator", .string(occurrence.locator)),
-                            ("where", .string("\(occurrence.evidenceSHA256.prefix(8)) › \(occurrence.memberPath) @ \(occurrence.locator)")),
-                        ]))
+                options.values = IdentifierNormalizer(defaultRegion: defaultRegion?.uppercased()).candidates(forQuery: value)
+                if options.values.isEmpty {
+                    throw CommandError(message: "'\(value)' is not an email, phone, IP, handle or id Casebook can read", status: 64)
                 }
             }
+            let links = try Correlator(store: store).links(options)
+            if let graph { try writeGraph(links, to: graph) }
+            Console.out(render(links))
+        }
+
+        func occurrenceRecord(_ occurrence: OccurrenceRow) -> ReportRecord {
+            IdentifierRecords.occurrence(occurrence)
+        }
+
+        func where_(_ occurrence: OccurrenceRow) -> String {
+            "\(occurrence.evidenceSHA256.prefix(8)) › \(occurrence.memberPath.replacingOccurrences(of: "!/", with: " › ")) @ \(occurrence.locator)"
+        }
+
+        func render(_ links: [Correlator.Link]) -> String {
             switch output.format {
-            case .json: Console.out(ReportRenderer.json(records))
-            case .jsonl: Console.out(ReportRenderer.jsonLines(records))
+            case .json, .jsonl:
+                let records = links.map { link -> ReportRecord in
+                    var record = IdentifierRecords.record(link.identifier)
+                    record.fields += [
+                        .init(key: "strength", value: .string(String(format: "%.2f", link.strength))),
+                        .init(key: "strengthLabel", value: .string(link.strengthLabel)),
+                        .init(key: "reasons", value: .array(link.reasons.map(ReportValue.string))),
+                        .init(key: "linkedAccounts", value: .array(link.accounts.map(ReportValue.string))),
+                        .init(key: "linkedEvidence", value: .array(link.evidence.map(ReportValue.string))),
+                        .init(key: "occurrences", value: .array(link.occurrences.map { .object(occurrenceRecord($0)) })),
+                    ]
+                    if !link.windowPairs.isEmpty {
+                        record.fields.append(
+                            .init(
+                                key: "windowPairs",
+                                value: .array(link.windowPairs.map { pair in
+                                    .array([.object(occurrenceRecord(pair.0)), .object(occurrenceRecord(pair.1))])
+                                })))
+                    }
+                    return record
+                }
+                return output.format == .json ? ReportRenderer.json(records) : ReportRenderer.jsonLines(records)
             case .csv:
-                Console.out(
-                    ReportRenderer.csv(
-                        flat,
-                        columns: ["identifier", "accounts", "evidenceCount", "rawValue", "account", "field", "source", "observedAt", "evidence", "member", "locator"]
-                            .map { ReportColumn($0, $0) }))
-            case .table:
-                if rows.isEmpty {
-                    Console.out(value == nil ? "no identifier is shared by \(minAccounts)+ accounts or 2+ evidence items\n" : "no identifier matches '\(value!)'\n")
-                }
-                var current = ""
-                var group: [ReportRecord] = []
-                func flush() {
-                    guard !group.isEmpty else { return }
-                    Console.out("\n\(current)\n")
-                    Console.out(
-                        ReportRenderer.table(
-                            group,
-                            columns: [
-                                ReportColumn("RAW VALUE", "rawValue", maxWidth: 30), ReportColumn("ACCOUNT", "account", maxWidth: 24),
-                                ReportColumn("FIELD", "field", maxWidth: 30), ReportColumn("SEEN (UTC)", "observedAt"),
-                                ReportColumn("WHERE", "where", maxWidth: 90),
+                var rows: [ReportRecord] = []
+                for link in links {
+                    for occurrence in link.occurrences {
+                        rows.append(
+                            ReportRecord([
+                                ("identifier", .string("\(link.identifier.kind):\(link.identifier.value)")),
+                                ("strength", .string(String(format: "%.2f", link.strength))),
+                                ("accounts", .integer(Int64(link.accounts.count))), ("evidenceCount", .integer(Int64(link.evidence.count))),
+                                ("rawValue", .string(occurrence.rawValue)), ("account", .optional(occurrence.account)),
+                                ("field", .string(occurrence.field)), ("source", .string(occurrence.source)),
+                                ("observedAt", .optional(occurrence.observedAt.map { Timestamp.iso8601(microseconds: $0) })),
+                                ("evidence", .string(occurrence.evidenceSHA256)), ("member", .string(occurrence.memberPath)),
+                                ("locator", .string(occurrence.locator)),
                             ]))
-                    group = []
-                }
-                for (row, record) in zip(rows, records) {
-                    flush()
-                    current = "\(row.kind) \(row.value)" + (row.notes.isEmpty ? "" : " [\(row.notes)]")
-                        + ": \(row.accounts) account\(row.accounts == 1 ? "" : "s"), \(row.evidence) evidence item\(row.evidence == 1 ? "" : "s"), \(row.occurrences) occurrence\(row.occurrences == 1 ? "" : "s")"
-                    if case .array(let items)? = record["occurrences"] {
-                        for case .object(let occurrence) in items {
-                            var copy = occurrence
-                            if case .object(let provenance)? = occurrence["provenance"] {
-                                let member = provenance["member"]?.plainText ?? ""
-                                copy.fields.append(
-                                    .init(key: "where", value: .string("\(provenance["evidence"]?.plainText.prefix(8) ?? "") › \(member) @ \(provenance["locator"]?.plainText ?? "")")))
-                            }
-                            group.append(copy)
-                        }
                     }
                 }
-                flush()
+                let columns = ["identifier", "strength", "accounts", "evidenceCount", "rawValue", "account", "field", "source",
+                               "observedAt", "evidence", "member", "locator"].map { ReportColumn($0, $0) }
+                return ReportRenderer.csv(rows, columns: columns)
+            case .table:
+                if links.isEmpty {
+                    return value == nil
+                        ? "no identifier is shared by \(minAccounts)+ accounts or 2+ evidence items\(window == nil ? "" : " within \(window!)")\n"
+                        : "no identifier matches '\(value!)'\n"
+                }
+                var text = ""
+                for link in links {
+                    let row = link.identifier
+                    text += "\n\(row.kind) \(row.value)\(row.notes.isEmpty ? "" : " [\(row.notes)]")  strength \(String(format: "%.2f", link.strength)) (\(link.strengthLabel))\n"
+                    text += "  links \(link.accounts.count) account(s): \(link.accounts.joined(separator: ", ")); \(link.evidence.count) evidence item(s)\n"
+                    text += "  because: \(link.reasons.joined(separator: "; "))\n"
+                    let shown = link.windowPairs.isEmpty ? link.occurrences : link.windowPairs.flatMap { [$0.0, $0.1] }
+                    let records = shown.map { occurrence in
+                        ReportRecord([
+                            ("rawValue", .string(occurrence.rawValue)), ("account", .optional(occurrence.account)),
+                            ("field", .string(occurrence.field)),
+                            ("observedAt", .optional(occurrence.observedAt.map { TimeInput.display($0, zone: nil) })),
+                            ("where", .string(where_(occurrence))),
+                        ])
+                    }
+                    text += ReportRenderer.table(
+                        records,
+                        columns: [
+                            ReportColumn("RAW VALUE", "rawValue", maxWidth: 30), ReportColumn("ACCOUNT", "account", maxWidth: 24),
+                            ReportColumn("FIELD", "field", maxWidth: 30), ReportColumn("SEEN (UTC)", "observedAt"),
+                            ReportColumn("WHERE", "where", maxWidth: 90),
+                        ]).split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
+                        .joined(separator: "\n")
+                }
+                return text
+            }
+        }
+
+        func writeGraph(_ links: [Correlator.Link], to path: String) throws {
+            var graph = LinkGraph()
+            var seen = Set<String>()
+            for link in links {
+                let identifierNode = "identifier:\(link.identifier.kind):\(link.identifier.value)"
+                if seen.insert(identifierNode).inserted {
+                    graph.nodes.append(.init(identifier: identifierNode, type: "identifier", label: "\(link.identifier.kind) \(link.identifier.value)"))
+                }
+                for occurrence in link.occurrences {
+                    let accountNode = occurrence.account.map { "account:\(occurrence.accountPlatform ?? ""):\($0)" }
+                        ?? "evidence:\(occurrence.evidenceSHA256)"
+                    if seen.insert(accountNode).inserted {
+                        graph.nodes.append(
+                            .init(
+                                identifier: accountNode, type: occurrence.account == nil ? "evidence" : "account",
+                                label: occurrence.account.map { "\(occurrence.accountPlatform ?? "") \($0)" }
+                                    ?? "evidence \(occurrence.evidenceSHA256.prefix(12))"))
+                    }
+                    graph.edges.append(
+                        .init(
+                            source: accountNode, target: identifierNode, rawValue: occurrence.rawValue, field: occurrence.field,
+                            provenance: where_(occurrence),
+                            observedAt: occurrence.observedAt.map { Timestamp.iso8601(microseconds: $0) }))
+                }
+            }
+            let text = path.hasSuffix(".dot") ? GraphRenderer.dot(graph) : GraphRenderer.graphML(graph)
+            do {
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                throw CommandError(message: "cannot write the graph to '\(path)' – check the folder exists and is writable", status: 73)
             }
         }
     }
