@@ -168,14 +168,19 @@ extension CaseStore {
 
     public func accounts(platform: String? = nil, limit: Int = 0) throws -> [AccountRow] {
         try read { db in
+            // Event counts come from one pass over the actor index; per-account subqueries were
+            // quadratic on cases with tens of thousands of accounts.
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT a.*, coalesce((SELECT max(isExportOwner) FROM evidenceAccount WHERE accountId = a.id), 0) AS owner,
+                    WITH counts AS (SELECT actorAccountId AS accountId, count(*) AS n FROM event
+                        WHERE actorAccountId IS NOT NULL GROUP BY actorAccountId),
+                    owners AS (SELECT accountId, max(isExportOwner) AS owner FROM evidenceAccount GROUP BY accountId)
+                    SELECT a.*, coalesce(o.owner, 0) AS owner, coalesce(c.n, 0) AS events,
                     (SELECT group_concat(substr(v.sha256, 1, 8), ',') FROM (SELECT DISTINCT evidenceId FROM evidenceAccount
-                        WHERE accountId = a.id ORDER BY evidenceId) x JOIN evidence v ON v.id = x.evidenceId) AS evidence,
-                    (SELECT count(*) FROM event WHERE actorAccountId = a.id) AS events
-                    FROM account a WHERE (? IS NULL OR a.platform = ?)
+                        WHERE accountId = a.id ORDER BY evidenceId) x JOIN evidence v ON v.id = x.evidenceId) AS evidence
+                    FROM account a LEFT JOIN counts c ON c.accountId = a.id LEFT JOIN owners o ON o.accountId = a.id
+                    WHERE (? IS NULL OR a.platform = ?)
                     ORDER BY owner DESC, events DESC, a.platform, a.accountKey
                     \(limit > 0 ? "LIMIT \(limit)" : "")
                     """, arguments: [platform, platform])
@@ -202,8 +207,18 @@ extension CaseStore {
         var arguments: StatementArguments = [kind, kind]
         var valueClause = ""
         if !values.isEmpty {
-            valueClause = " AND (" + Array(repeating: "(i.kind = ? AND i.value = ?)", count: values.count).joined(separator: " OR ") + ")"
-            for value in values { _ = arguments.append(contentsOf: [value.kind.rawValue, value.value]) }
+            // Resolve the candidates through the (kind, value) unique index first; an OR of pairs in
+            // the main query would scan every identifier.
+            let ids: [Int64] = try read { db in
+                try values.compactMap { value in
+                    try Int64.fetchOne(
+                        db, sql: "SELECT id FROM identifier WHERE kind = ? AND value = ?",
+                        arguments: [value.kind.rawValue, value.value])
+                }
+            }
+            if ids.isEmpty { return [] }
+            valueClause = " AND i.id IN (" + Array(repeating: "?", count: ids.count).joined(separator: ",") + ")"
+            _ = arguments.append(contentsOf: StatementArguments(ids))
         }
         let sql = """
             SELECT i.id, i.kind, i.value, i.notes, count(*) AS occurrences, count(DISTINCT o.accountId) AS accounts,

@@ -173,19 +173,31 @@ extension CaseStore {
 
     /// Every matching event in time order (events without a time last).
     public func timeline(_ filter: EventFilter, newestFirst: Bool = false) throws -> [EventRow] {
-        var arguments = StatementArguments()
-        let clauses = CaseStore.whereClause(filter, arguments: &arguments)
-        let order = newestFirst ? "e.occurredAt IS NULL, e.occurredAt DESC, e.id DESC" : "e.occurredAt IS NULL, e.occurredAt ASC, e.id ASC"
-        var sql = """
-            SELECT \(CaseStore.eventColumns), NULL AS snippet FROM event e
-            \(CaseStore.eventJoins)
-            \(clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "))
-            ORDER BY \(order)
-            """
-        if filter.limit > 0 {
-            sql += " LIMIT ?"
-            _ = arguments.append(contentsOf: [filter.limit])
+        // Two ordered passes instead of `ORDER BY occurredAt IS NULL, ...`, which SQLite cannot serve
+        // from the (occurredAt, id) index: timed events first, then (without a time filter) untimed ones.
+        let direction = newestFirst ? "DESC" : "ASC"
+        func query(timed: Bool, limit: Int) throws -> [EventRow] {
+            var arguments = StatementArguments()
+            var clauses = CaseStore.whereClause(filter, arguments: &arguments)
+            clauses.append(timed ? "e.occurredAt IS NOT NULL" : "e.occurredAt IS NULL")
+            var sql = """
+                SELECT \(CaseStore.eventColumns), NULL AS snippet FROM event e
+                \(CaseStore.eventJoins)
+                WHERE \(clauses.joined(separator: " AND "))
+                ORDER BY \(timed ? "e.occurredAt \(direction), " : "")e.id \(direction)
+                """
+            if limit > 0 {
+                sql += " LIMIT ?"
+                _ = arguments.append(contentsOf: [limit])
+            }
+            return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map { CaseStore.eventRow($0) } }
         }
-        return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map { CaseStore.eventRow($0) } }
+        var rows = try query(timed: true, limit: filter.limit)
+        let hasTimeFilter = filter.since != nil || filter.until != nil
+        if !hasTimeFilter && (filter.limit == 0 || rows.count < filter.limit) {
+            rows += try query(timed: false, limit: filter.limit == 0 ? 0 : filter.limit - rows.count)
+        }
+        return rows
     }
+
 }

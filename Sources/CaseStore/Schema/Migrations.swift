@@ -86,6 +86,7 @@ enum Migrations {
             locator TEXT NOT NULL,
             PRIMARY KEY (evidenceId, accountId)
         ) WITHOUT ROWID;
+        CREATE INDEX evidenceAccount_account ON evidenceAccount(accountId);
         CREATE TABLE conversation (
             id INTEGER PRIMARY KEY,
             platform TEXT NOT NULL,
@@ -146,6 +147,7 @@ enum Migrations {
         );
         CREATE INDEX occurrence_identifier ON identifierOccurrence(identifierId);
         CREATE INDEX occurrence_event ON identifierOccurrence(eventId);
+        CREATE INDEX occurrence_account ON identifierOccurrence(accountId, identifierId);
         CREATE TABLE attachment (
             id INTEGER PRIMARY KEY,
             eventId INTEGER NOT NULL REFERENCES event(id),
