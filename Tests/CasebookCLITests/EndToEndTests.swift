@@ -63,6 +63,19 @@ import Testing
         #expect(values.contains("phone:+15550104477"))
         let pivot = try casebook("timeline", "--case", casePath, "--identifier", "203.0.113.7", "--format", "jsonl")
         #expect(pivot.stdout.split(separator: "\n").count >= 2)
+
+        let graphPath = folder.path + "/links.graphml"
+        let windowed = try casebook("correlate", "--case", casePath, "--kind", "ip", "--window", "1h", "--graph", graphPath)
+        #expect(windowed.status == 0)
+        #expect(windowed.stdout.contains("ip 203.0.113.7"))
+        #expect(windowed.stdout.contains("within 3600 s"))
+        let graph = try String(contentsOfFile: graphPath, encoding: .utf8)
+        #expect(graph.contains("<graphml"))
+        #expect(graph.contains("ip 203.0.113.7"))
+        let narrow = try casebook("correlate", "--case", casePath, "--kind", "ip", "--window", "10m")
+        #expect(!narrow.stdout.contains("ip 203.0.113.7"))
+        let badWindow = try casebook("correlate", "--case", casePath, "--window", "soon")
+        #expect(badWindow.status == 64)
     }
 
     @Test func rawSyntaxErrorExits64WithoutSQLiteText() throws {

@@ -145,7 +145,7 @@ enum Migrations {
             observedAt INTEGER,
             assumption TEXT
         );
-        CREATE INDEX occurrence_identifier ON identifierOccurrence(identifierId);
+        CREATE INDEX occurrence_identifier ON identifierOccurrence(identifierId, accountId, evidenceId, observedAt);
         CREATE INDEX occurrence_event ON identifierOccurrence(eventId);
         CREATE INDEX occurrence_account ON identifierOccurrence(accountId, identifierId);
         CREATE TABLE attachment (
