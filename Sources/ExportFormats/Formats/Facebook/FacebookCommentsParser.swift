@@ -12,7 +12,7 @@ import EvidenceModel
 /// actor}}], attachments [{data [{media {uri}} | {external_context {url}}]}]}`. Comments become
 /// `.comment` events (text = the comment), reactions `.reaction` events (text = the reaction);
 /// `title` ("Jane commented on Ann's post.") is kept as a detail.
-public struct FacebookCommentsParser: ExportParser {
+public struct FacebookCommentsParser: FacebookExportParser {
     public static let descriptor = ParserDescriptor(
         identifier: "facebook.comments", displayName: "Facebook comments and reactions", platform: .facebook,
         version: 1,
@@ -27,14 +27,6 @@ public struct FacebookCommentsParser: ExportParser {
         knownLimits: "The commented post is named only by the localized title text; Meta gives no post id.")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        MetaRecognition.facebook(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        Self.descriptor.memberPatterns.contains { PathPattern.matches($0, path: path) }
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let root = try MetaJSON.read(member, context: context)

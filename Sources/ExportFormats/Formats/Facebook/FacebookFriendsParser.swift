@@ -10,7 +10,7 @@ import EvidenceModel
 /// `rejected_requests(_v2)` → `.friend` with a `relation` detail; `followers(_v2/_v3)` → `.follower`;
 /// `following(_v2/_v3)` → `.following`. The actor is the export owner; the other person is named in
 /// the `counterpart` detail (display name only) and keyed in `counterpartKey`.
-public struct FacebookFriendsParser: ExportParser {
+public struct FacebookFriendsParser: FacebookExportParser {
     public static let descriptor = ParserDescriptor(
         identifier: "facebook.friends", displayName: "Facebook friends and followers", platform: .facebook, version: 1,
         memberPatterns: [
@@ -38,10 +38,6 @@ public struct FacebookFriendsParser: ExportParser {
     ]
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        MetaRecognition.facebook(listing)
-    }
 
     public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
         guard let name = path.split(separator: "/").last, Self.fileNames.contains(String(name)) else { return false }

@@ -14,7 +14,7 @@ import EvidenceModel
 /// expanded. Locators are libxml2 node paths (`/html/body/div[2]/div/div[1]/div[1]`). Emits the owner
 /// (the `<h1>`), one account per participant, one `Conversation` per thread (key `messages.htm#N`) and
 /// one `.message` per message.
-public struct FacebookLegacyMessagesParser: ExportParser {
+public struct FacebookLegacyMessagesParser: FacebookExportParser {
     public static let descriptor = ParserDescriptor(
         identifier: "facebook.legacy-messages", displayName: "Facebook legacy HTML messages", platform: .facebook,
         version: 1, memberPatterns: ["html/messages.htm"],
@@ -24,14 +24,6 @@ public struct FacebookLegacyMessagesParser: ExportParser {
             + "Attachments in the legacy HTML are not read.")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        MetaRecognition.facebook(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        Self.descriptor.memberPatterns.contains { PathPattern.matches($0, path: path) }
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let bytes = try member.readAll()

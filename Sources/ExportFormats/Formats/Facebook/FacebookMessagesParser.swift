@@ -14,7 +14,7 @@ import EvidenceModel
 /// `share.link` as a `.url` identifier, `ip` as an `.ip` identifier, `is_unsent` as a detail; and one
 /// `.reaction` per entry of `reactions`. Mojibake is repaired per string (see `MetaText`), raw
 /// values kept in details (`rawText`, `rawSenderName`).
-public struct FacebookMessagesParser: ExportParser {
+public struct FacebookMessagesParser: FacebookExportParser {
     public static let descriptor = ParserDescriptor(
         identifier: "facebook.messages", displayName: "Facebook Messenger threads", platform: .facebook, version: 1,
         memberPatterns: ["**/message_*.json"], prefetchPatterns: [MetaOwner.facebookProfilePattern],
@@ -24,10 +24,6 @@ public struct FacebookMessagesParser: ExportParser {
             + "so renamed or same-named people are not told apart. E2EE 'secure storage' JSON (camelCase) is not read.")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        MetaRecognition.facebook(listing)
-    }
 
     public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
         MetaMessages.isMessageFile(path)

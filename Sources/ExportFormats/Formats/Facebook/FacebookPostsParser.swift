@@ -13,7 +13,7 @@ import EvidenceModel
 /// Emits one `.post` per entry: the repaired `post` text, the media files as attachments (with their
 /// in-archive path when present), `upload_ip` as `.ip` identifiers observed at `upload_timestamp`,
 /// `external_context.url` as `.url` identifiers, places and titles as details.
-public struct FacebookPostsParser: ExportParser {
+public struct FacebookPostsParser: FacebookExportParser {
     public static let descriptor = ParserDescriptor(
         identifier: "facebook.posts", displayName: "Facebook posts", platform: .facebook, version: 1,
         memberPatterns: ["posts/your_posts_*.json", "posts/your_posts__check_ins__photos_and_videos_*.json"],
@@ -24,14 +24,6 @@ public struct FacebookPostsParser: ExportParser {
             + "tags are not read.")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        MetaRecognition.facebook(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        Self.descriptor.memberPatterns.contains { PathPattern.matches($0, path: path) }
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let root = try MetaJSON.read(member, context: context)

@@ -14,7 +14,7 @@ import EvidenceModel
 /// one identifier record per email (current, previous, pending, ad account), phone number, username
 /// and profile URL, and an `.accountCreated` event at `registration_timestamp` carrying birthday,
 /// gender, places and previous names as details.
-public struct FacebookProfileParser: ExportParser {
+public struct FacebookProfileParser: FacebookExportParser {
     public static let descriptor = ParserDescriptor(
         identifier: "facebook.profile", displayName: "Facebook profile", platform: .facebook, version: 1,
         memberPatterns: [MetaOwner.facebookProfilePattern], prefetchPatterns: [MetaOwner.facebookProfilePattern],
@@ -23,14 +23,6 @@ public struct FacebookProfileParser: ExportParser {
             + "owner's display name because Messenger gives no ids.")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        MetaRecognition.facebook(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        Self.descriptor.memberPatterns.contains { PathPattern.matches($0, path: path) }
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let root = try MetaJSON.read(member, context: context)

@@ -7,7 +7,7 @@ import EvidenceModel
 /// your_search_history.json` (2022+). Shape: `{"searches_v2" | "searches": [{timestamp, data [{text}],
 /// attachments [{data [{text}]}], title}]}`. Emits one `.search` per entry with the query (from
 /// `data`, else `attachments`) as text, repaired, and `title` as a detail.
-public struct FacebookSearchParser: ExportParser {
+public struct FacebookSearchParser: FacebookExportParser {
     public static let descriptor = ParserDescriptor(
         identifier: "facebook.search", displayName: "Facebook search history", platform: .facebook, version: 1,
         memberPatterns: ["search_history/your_search_history.json", "search/your_search_history.json"],
@@ -16,14 +16,6 @@ public struct FacebookSearchParser: ExportParser {
         knownLimits: "Group and Marketplace searches in other files are not read.")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        MetaRecognition.facebook(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        Self.descriptor.memberPatterns.contains { PathPattern.matches($0, path: path) }
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let root = try MetaJSON.read(member, context: context)

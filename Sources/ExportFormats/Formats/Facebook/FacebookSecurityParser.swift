@@ -22,7 +22,7 @@ import EvidenceModel
 /// `.logout`, `Password ...` → `.passwordChange`, `Email ...`, `Phone ...`, `Account created`), else
 /// the file's default. IPs become `.ip` identifiers, `datr_cookie` a `.device` identifier, user agent,
 /// site, app, device, port and location details. The actor is the export owner.
-public struct FacebookSecurityParser: ExportParser {
+public struct FacebookSecurityParser: FacebookExportParser {
     public static let descriptor = ParserDescriptor(
         identifier: "facebook.security", displayName: "Facebook logins and security", platform: .facebook, version: 1,
         memberPatterns: [
@@ -44,14 +44,6 @@ public struct FacebookSecurityParser: ExportParser {
             + "cookies and login protection data are not read.")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        MetaRecognition.facebook(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        Self.descriptor.memberPatterns.contains { PathPattern.matches($0, path: path) }
-    }
 
     /// How one file's rows read.
     struct FileSpec {

@@ -10,7 +10,7 @@ import EvidenceModel
 /// string_list_data [{href, value, timestamp}]}`; newer files may put the username in `title` and leave
 /// `value` out. Emits `.follower`, `.following`, `.block` or `.mute` events with the owner as actor and
 /// the other account's username as a `.handle` identifier (keyed by that username).
-public struct InstagramConnectionsParser: ExportParser {
+public struct InstagramConnectionsParser: InstagramExportParser {
     public static let descriptor = ParserDescriptor(
         identifier: "instagram.connections", displayName: "Instagram followers and following", platform: .instagram,
         version: 1,
@@ -24,14 +24,6 @@ public struct InstagramConnectionsParser: ExportParser {
         knownLimits: "Close friends, follow requests, hashtags and unfollowed profiles are not read.")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        MetaRecognition.instagram(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        Self.descriptor.memberPatterns.contains { PathPattern.matches($0, path: path) }
-    }
 
     static func kind(listKey: String, path: String) -> EventKind {
         let name = listKey.isEmpty ? (path.split(separator: "/").last.map(String.init) ?? path) : listKey

@@ -14,7 +14,7 @@ import EvidenceModel
 /// `Time.timestamp` (epoch seconds); when both are present and differ, a `time-mismatch` warning keeps
 /// the other value visible. Emits `.login`, `.logout`, `.passwordChange` or `.accountCreated` events
 /// with `.ip`, `.device` (cookie, device) and, for sign-up, `.email`, `.phone` and `.handle` identifiers.
-public struct InstagramLoginsParser: ExportParser {
+public struct InstagramLoginsParser: InstagramExportParser {
     public static let descriptor = ParserDescriptor(
         identifier: "instagram.logins", displayName: "Instagram logins and sign-up", platform: .instagram, version: 1,
         memberPatterns: [
@@ -32,14 +32,6 @@ public struct InstagramLoginsParser: ExportParser {
         knownLimits: "The 2018-2020 root-level account_history.json is not read. last_known_location.json is not read.")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        MetaRecognition.instagram(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        Self.descriptor.memberPatterns.contains { PathPattern.matches($0, path: path) }
-    }
 
     static func kind(for path: String) -> EventKind {
         let name = path.split(separator: "/").last.map(String.init) ?? path

@@ -8,7 +8,7 @@ import EvidenceModel
 /// (`is_geoblocked_for_viewer`, `is_unsent_image_by_messenger_kid_parent`, `is_pending`) are ignored.
 /// Emits participants as accounts, one `Conversation` per file keyed by `thread_path`, `.message`,
 /// `.call` and `.reaction` events as for Facebook Messenger.
-public struct InstagramMessagesParser: ExportParser {
+public struct InstagramMessagesParser: InstagramExportParser {
     public static let descriptor = ParserDescriptor(
         identifier: "instagram.messages", displayName: "Instagram direct messages", platform: .instagram, version: 1,
         memberPatterns: ["**/message_*.json"], prefetchPatterns: MetaOwner.instagramProfilePatterns,
@@ -18,10 +18,6 @@ public struct InstagramMessagesParser: ExportParser {
             + "for Instagram DMs may reflect device time (HPI notes); it is read as UTC epoch.")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        MetaRecognition.instagram(listing)
-    }
 
     public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
         MetaMessages.isMessageFile(path)

@@ -10,7 +10,7 @@ import EvidenceModel
 /// `{"ig_stories": [{uri, creation_timestamp, title, media_metadata}]}`. Emits one `.post` per entry:
 /// the repaired title (the caption) as text, the time of the entry or of its first media, media files
 /// as attachments with their in-archive path when present; stories carry the detail `type: story`.
-public struct InstagramPostsParser: ExportParser {
+public struct InstagramPostsParser: InstagramExportParser {
     public static let descriptor = ParserDescriptor(
         identifier: "instagram.posts", displayName: "Instagram posts and stories", platform: .instagram, version: 1,
         memberPatterns: ["content/posts_*.json", "content/stories.json"],
@@ -19,14 +19,6 @@ public struct InstagramPostsParser: ExportParser {
         knownLimits: "Reels, IGTV, archived and recently deleted posts and the media EXIF fields are not read.")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        MetaRecognition.instagram(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        Self.descriptor.memberPatterns.contains { PathPattern.matches($0, path: path) }
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let root = try MetaJSON.read(member, context: context)

@@ -10,7 +10,7 @@ import EvidenceModel
 /// through `InstagramLabels`). Emits the owner `Account` (keyed by username), identifier records for
 /// username, email, phone and website, and a `.profileChange` event without time that keeps name,
 /// birthday, gender, bio and privacy as details.
-public struct InstagramProfileParser: ExportParser {
+public struct InstagramProfileParser: InstagramExportParser {
     public static let descriptor = ParserDescriptor(
         identifier: "instagram.profile", displayName: "Instagram profile", platform: .instagram, version: 1,
         memberPatterns: MetaOwner.instagramProfilePatterns, prefetchPatterns: MetaOwner.instagramProfilePatterns,
@@ -19,14 +19,6 @@ public struct InstagramProfileParser: ExportParser {
             + "kept as an attachment.")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        MetaRecognition.instagram(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        Self.descriptor.memberPatterns.contains { PathPattern.matches($0, path: path) }
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let root = try MetaJSON.read(member, context: context)

@@ -6,7 +6,7 @@ import EvidenceModel
 /// Layout: `window.YTD.account_creation_ip.part0 = [ { "accountCreationIp" : { "accountId",
 /// "userCreationIp" } } ]`. No time is given (the account's creation time is in `account.js`), so this
 /// emits a bare identifier record: `.ip` from `userCreationIp`, attributed to `accountId` (else the owner).
-public struct TwitterAccountCreationIpParser: ExportParser {
+public struct TwitterAccountCreationIpParser: TwitterArchiveParser {
     public static let descriptor = ParserDescriptor(
         identifier: "twitter.account-creation-ip", displayName: "Twitter account creation IP", platform: .twitter,
         version: 1,
@@ -15,14 +15,6 @@ public struct TwitterAccountCreationIpParser: ExportParser {
         knownLimits: "")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        TwitterRecognition.recognize(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        TwitterArchive.claims(Self.descriptor, path: path)
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in

@@ -7,7 +7,7 @@ import EvidenceModel
 /// "accountId", "createdAt", "accountDisplayName" } } ]` in `data/` (2020+) or at the archive root
 /// (2018-2020, where `phoneNumber` may also appear). Emits the owner `Account`, identifiers (user id,
 /// handle, email, phone) and an `accountCreated` event at `createdAt` (ISO 8601, UTC).
-public struct TwitterAccountParser: ExportParser {
+public struct TwitterAccountParser: TwitterArchiveParser {
     public static let descriptor = ParserDescriptor(
         identifier: "twitter.account", displayName: "Twitter account", platform: .twitter, version: 1,
         memberPatterns: ["data/account.js", "account.js"], prefetchPatterns: ["account.js"],
@@ -15,14 +15,6 @@ public struct TwitterAccountParser: ExportParser {
         knownLimits: "createdVia is kept as a detail only.")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        TwitterRecognition.recognize(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        TwitterArchive.claims(Self.descriptor, path: path)
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in

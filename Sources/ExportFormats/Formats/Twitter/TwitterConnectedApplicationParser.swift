@@ -7,7 +7,7 @@ import EvidenceModel
 /// "name", "url", "privacyPolicyUrl" }, "name", "description", "permissions" : [ "read", ... ], "approvedAt",
 /// "id" } } ]`. Emits an `.appConnected` event at `approvedAt` with the app name as text, details
 /// applicationId, name, organization and permissions, and the organization URL as a `.url` identifier.
-public struct TwitterConnectedApplicationParser: ExportParser {
+public struct TwitterConnectedApplicationParser: TwitterArchiveParser {
     public static let descriptor = ParserDescriptor(
         identifier: "twitter.connected-application", displayName: "Twitter connected applications", platform: .twitter,
         version: 1,
@@ -16,14 +16,6 @@ public struct TwitterConnectedApplicationParser: ExportParser {
         knownLimits: "The older app.js (appId, appNames) is not read.")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        TwitterRecognition.recognize(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        TwitterArchive.claims(Self.descriptor, path: path)
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in

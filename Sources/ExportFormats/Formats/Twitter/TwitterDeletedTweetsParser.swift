@@ -7,7 +7,7 @@ import EvidenceModel
 /// "Fri Apr 28 21:12:30 +0000 2023" } } ]`, the same tweet object as `tweets.js` plus `deleted_at`.
 /// Emits one `.post` (or `.repost`) event per tweet exactly as `twitter.tweets` does, with the details
 /// `deleted=true` and `deletedAt` (ISO 8601 UTC, or the raw text when unreadable).
-public struct TwitterDeletedTweetsParser: ExportParser {
+public struct TwitterDeletedTweetsParser: TwitterArchiveParser {
     public static let descriptor = ParserDescriptor(
         identifier: "twitter.deleted-tweets", displayName: "Twitter deleted tweets", platform: .twitter, version: 1,
         memberPatterns: ["data/deleted-tweets.js", "data/deleted-tweets-part*.js"],
@@ -15,14 +15,6 @@ public struct TwitterDeletedTweetsParser: ExportParser {
         knownLimits: "deleted-tweet-headers.js (ids and times only) is not read.")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        TwitterRecognition.recognize(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        TwitterArchive.claims(Self.descriptor, path: path)
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let reader = TwitterTweetReader(context: context)

@@ -7,7 +7,7 @@ import EvidenceModel
 /// "createdAt", "lastSeenAt", "clientApplicationName" } } ]`; older tokens may lack the application
 /// fields. Emits a `.deviceRegistered` event at `createdAt` with the token as a `.device` identifier and
 /// details clientApplicationName, clientApplicationId and lastSeenAt (as written).
-public struct TwitterDeviceTokenParser: ExportParser {
+public struct TwitterDeviceTokenParser: TwitterArchiveParser {
     public static let descriptor = ParserDescriptor(
         identifier: "twitter.device-token", displayName: "Twitter device tokens", platform: .twitter, version: 1,
         memberPatterns: ["device-token.js"],
@@ -15,14 +15,6 @@ public struct TwitterDeviceTokenParser: ExportParser {
         knownLimits: "")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        TwitterRecognition.recognize(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        TwitterArchive.claims(Self.descriptor, path: path)
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in

@@ -11,7 +11,7 @@ import EvidenceModel
 /// When the full counterpart sits beside it (`direct-messages.js` or `direct-message.js`; for groups
 /// `direct-messages-group.js` or `direct-message-group.js`), every header is already a message there:
 /// the member is read but emits nothing, so messages are not counted twice.
-public struct TwitterDirectMessageHeadersParser: ExportParser {
+public struct TwitterDirectMessageHeadersParser: TwitterArchiveParser {
     public static let descriptor = ParserDescriptor(
         identifier: "twitter.direct-message-headers", displayName: "Twitter direct message headers",
         platform: .twitter, version: 1,
@@ -23,14 +23,6 @@ public struct TwitterDirectMessageHeadersParser: ExportParser {
         knownLimits: "Emits nothing when the full message file is present, even if it were to lack a header's message.")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        TwitterRecognition.recognize(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        TwitterArchive.claims(Self.descriptor, path: path)
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         if Self.hasFullCounterpart(member.path, in: context.level.listing) { return }

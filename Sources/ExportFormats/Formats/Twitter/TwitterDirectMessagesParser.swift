@@ -19,7 +19,7 @@ import EvidenceModel
 /// `conversationNameUpdate`. Message text has t.co links replaced by `urls[].expanded` and HTML entities
 /// decoded. Media URLs become attachments, pointing at `<messageId>-<file name>` in a `*_media/` folder
 /// (`data/direct_messages_media/`) when the archive holds it.
-public struct TwitterDirectMessagesParser: ExportParser {
+public struct TwitterDirectMessagesParser: TwitterArchiveParser {
     public static let descriptor = ParserDescriptor(
         identifier: "twitter.direct-messages", displayName: "Twitter direct messages", platform: .twitter, version: 1,
         memberPatterns: [
@@ -33,14 +33,6 @@ public struct TwitterDirectMessagesParser: ExportParser {
             + "conversationNameUpdate are warned as unknown-entry and skipped.")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        TwitterRecognition.recognize(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        TwitterArchive.claims(Self.descriptor, path: path)
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let reader = TwitterDirectMessageReader(context: context, includesText: true)

@@ -7,7 +7,7 @@ import EvidenceModel
 /// "emailChange" : { "changedAt", "changedFrom"?, "changedTo" } } } ]` (`changedFrom` is absent for the
 /// first address). Emits an `.emailChange` event at `changedAt` with both addresses as `.email`
 /// identifiers observed at that time and as details.
-public struct TwitterEmailAddressChangeParser: ExportParser {
+public struct TwitterEmailAddressChangeParser: TwitterArchiveParser {
     public static let descriptor = ParserDescriptor(
         identifier: "twitter.email-address-change", displayName: "Twitter email address changes", platform: .twitter,
         version: 1,
@@ -16,14 +16,6 @@ public struct TwitterEmailAddressChangeParser: ExportParser {
         knownLimits: "")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        TwitterRecognition.recognize(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        TwitterArchive.claims(Self.descriptor, path: path)
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in

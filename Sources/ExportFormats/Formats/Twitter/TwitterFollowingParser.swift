@@ -7,7 +7,7 @@ import EvidenceModel
 /// `https://twitter.com/intent/user?user_id=...`, since ~2020). The file gives no time. Emits one
 /// `.following` event per account with no `occurredAt`, the owner as actor, and identifiers `.userId`
 /// (accountId) and `.url` (userLink), both attributed to the listed account.
-public struct TwitterFollowingParser: ExportParser {
+public struct TwitterFollowingParser: TwitterArchiveParser {
     public static let descriptor = ParserDescriptor(
         identifier: "twitter.following", displayName: "Twitter following", platform: .twitter, version: 1,
         memberPatterns: ["following.js", "following-part*.js"],
@@ -15,14 +15,6 @@ public struct TwitterFollowingParser: ExportParser {
         knownLimits: "")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        TwitterRecognition.recognize(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        TwitterArchive.claims(Self.descriptor, path: path)
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         try TwitterAccountList.parse(member, in: context, key: "following", kind: .following)

@@ -9,7 +9,7 @@ import EvidenceModel
 /// at `createdAt`, with the raw `loginIp` as an `.ip` identifier observed at that time and attributed
 /// to `accountId` (else the owner), and the port as a detail when present. IPs are not validated here:
 /// public samples hold redacted or impossible addresses, which normalization flags later.
-public struct TwitterIpAuditParser: ExportParser {
+public struct TwitterIpAuditParser: TwitterArchiveParser {
     public static let descriptor = ParserDescriptor(
         identifier: "twitter.ip-audit", displayName: "Twitter login IP audit", platform: .twitter, version: 1,
         memberPatterns: ["ip-audit.js", "ip-audit-part*.js"],
@@ -17,14 +17,6 @@ public struct TwitterIpAuditParser: ExportParser {
         knownLimits: "")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        TwitterRecognition.recognize(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        TwitterArchive.claims(Self.descriptor, path: path)
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in

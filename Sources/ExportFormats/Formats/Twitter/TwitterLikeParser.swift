@@ -8,7 +8,7 @@ import EvidenceModel
 /// nil and the liked tweet's own creation time, derived from its snowflake id, is kept as the detail
 /// `derivedTime` (the like happened at or after it). Emits a `.reaction` event per like with the tweet
 /// text (HTML entities decoded) and details tweetId, expandedUrl, derivedTime.
-public struct TwitterLikeParser: ExportParser {
+public struct TwitterLikeParser: TwitterArchiveParser {
     public static let descriptor = ParserDescriptor(
         identifier: "twitter.like", displayName: "Twitter likes", platform: .twitter, version: 1,
         memberPatterns: ["like.js", "like-part*.js"],
@@ -16,14 +16,6 @@ public struct TwitterLikeParser: ExportParser {
         knownLimits: "No like time exists in the archive.")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        TwitterRecognition.recognize(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        TwitterArchive.claims(Self.descriptor, path: path)
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in

@@ -10,7 +10,7 @@ import EvidenceModel
 /// `userInfo` (no events), keeps `archiveInfo.generationDate` in the export state
 /// (`twitter.archiveGeneratedAt`), and warns `manifest-missing-file` for each listed `fileName` that
 /// the archive does not hold (locator `/dataTypes/<type>/files/<n>`): a sign of a partial or edited copy.
-public struct TwitterManifestParser: ExportParser {
+public struct TwitterManifestParser: TwitterArchiveParser {
     public static let descriptor = ParserDescriptor(
         identifier: "twitter.manifest", displayName: "Twitter archive manifest", platform: .twitter, version: 1,
         memberPatterns: ["data/manifest.js"],
@@ -21,14 +21,6 @@ public struct TwitterManifestParser: ExportParser {
     )
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        TwitterRecognition.recognize(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        TwitterArchive.claims(Self.descriptor, path: path)
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let manifest = try TwitterArchive.readObject(member: member, context: context)

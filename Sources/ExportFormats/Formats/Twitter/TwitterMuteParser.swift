@@ -7,7 +7,7 @@ import EvidenceModel
 /// `https://twitter.com/intent/user?user_id=...`, since ~2020). The file gives no time. Emits one
 /// `.mute` event per account with no `occurredAt`, the owner as actor, and identifiers `.userId`
 /// (accountId) and `.url` (userLink), both attributed to the listed account.
-public struct TwitterMuteParser: ExportParser {
+public struct TwitterMuteParser: TwitterArchiveParser {
     public static let descriptor = ParserDescriptor(
         identifier: "twitter.mute", displayName: "Twitter muted accounts", platform: .twitter, version: 1,
         memberPatterns: ["mute.js", "mute-part*.js"],
@@ -15,14 +15,6 @@ public struct TwitterMuteParser: ExportParser {
         knownLimits: "")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        TwitterRecognition.recognize(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        TwitterArchive.claims(Self.descriptor, path: path)
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         try TwitterAccountList.parse(member, in: context, key: "muting", kind: .mute)

@@ -9,7 +9,7 @@ import EvidenceModel
 /// written `2021.03.23` (no time, no zone: read as a UTC day). Usually `[ ]`. Emits a `.deviceRegistered`
 /// event at `createdDate` with details deviceCategory, deviceType, carrier, deviceVersion, updatedDate, and
 /// identifiers `.phone` (phoneNumber) and `.device` (udid or deviceId).
-public struct TwitterNiDevicesParser: ExportParser {
+public struct TwitterNiDevicesParser: TwitterArchiveParser {
     public static let descriptor = ParserDescriptor(
         identifier: "twitter.ni-devices", displayName: "Twitter notification devices", platform: .twitter, version: 1,
         memberPatterns: ["ni-devices.js"],
@@ -17,14 +17,6 @@ public struct TwitterNiDevicesParser: ExportParser {
         knownLimits: "")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        TwitterRecognition.recognize(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        TwitterArchive.claims(Self.descriptor, path: path)
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in

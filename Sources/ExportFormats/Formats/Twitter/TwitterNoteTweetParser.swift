@@ -8,7 +8,7 @@ import EvidenceModel
 /// "cashtags", "styletags" } } } ]`. Emits a `.post` event at `createdAt` with the text of `core.text`
 /// (HTML entities decoded), details noteTweetId, lifecycle and hashtags, and identifiers for URLs and
 /// mentioned handles found in `core`.
-public struct TwitterNoteTweetParser: ExportParser {
+public struct TwitterNoteTweetParser: TwitterArchiveParser {
     public static let descriptor = ParserDescriptor(
         identifier: "twitter.note-tweet", displayName: "Twitter note tweets", platform: .twitter, version: 1,
         memberPatterns: ["data/note-tweet.js", "data/note-tweet-part*.js"],
@@ -16,14 +16,6 @@ public struct TwitterNoteTweetParser: ExportParser {
         knownLimits: "deleted-note-tweet.js and rich-text style tags are not read.")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        TwitterRecognition.recognize(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        TwitterArchive.claims(Self.descriptor, path: path)
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in

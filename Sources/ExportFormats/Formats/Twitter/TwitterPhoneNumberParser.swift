@@ -7,7 +7,7 @@ import EvidenceModel
 /// (written as the user typed it in older archives, for example `+1 (555) 010-4477`); `[ ]` when none.
 /// Emits an identifier record `.phone` (field `device.phoneNumber`) for the owner; normalization to E.164
 /// happens at ingest.
-public struct TwitterPhoneNumberParser: ExportParser {
+public struct TwitterPhoneNumberParser: TwitterArchiveParser {
     public static let descriptor = ParserDescriptor(
         identifier: "twitter.phone-number", displayName: "Twitter phone number", platform: .twitter, version: 1,
         memberPatterns: ["phone-number.js"],
@@ -15,14 +15,6 @@ public struct TwitterPhoneNumberParser: ExportParser {
         knownLimits: "")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        TwitterRecognition.recognize(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        TwitterArchive.claims(Self.descriptor, path: path)
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in

@@ -8,7 +8,7 @@ import EvidenceModel
 /// Emits a `.profileChange` event (no `occurredAt`) with the bio as text, details website and location,
 /// the website as a `.url` identifier, and the avatar and header images as attachments pointing at
 /// `data/profile_media/<accountId>-<file name>` when the archive holds them.
-public struct TwitterProfileParser: ExportParser {
+public struct TwitterProfileParser: TwitterArchiveParser {
     public static let descriptor = ParserDescriptor(
         identifier: "twitter.profile", displayName: "Twitter profile", platform: .twitter, version: 1,
         memberPatterns: ["profile.js"],
@@ -16,14 +16,6 @@ public struct TwitterProfileParser: ExportParser {
         knownLimits: "expanded-profile.js is not read.")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        TwitterRecognition.recognize(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        TwitterArchive.claims(Self.descriptor, path: path)
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let mediaFiles = TwitterArchive.mediaFiles(in: context.level.listing)

@@ -6,7 +6,7 @@ import EvidenceModel
 /// Layout: `window.YTD.screen_name_change.part0 = [ { "screenNameChange" : { "accountId",
 /// "screenNameChange" : { "changedAt", "changedFrom", "changedTo" } } } ]`. Emits a `.handleChange` event at
 /// `changedAt` with both handles as `.handle` identifiers (platform twitter) and as details.
-public struct TwitterScreenNameChangeParser: ExportParser {
+public struct TwitterScreenNameChangeParser: TwitterArchiveParser {
     public static let descriptor = ParserDescriptor(
         identifier: "twitter.screen-name-change", displayName: "Twitter screen name changes", platform: .twitter,
         version: 1,
@@ -15,14 +15,6 @@ public struct TwitterScreenNameChangeParser: ExportParser {
         knownLimits: "")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        TwitterRecognition.recognize(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        TwitterArchive.claims(Self.descriptor, path: path)
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in

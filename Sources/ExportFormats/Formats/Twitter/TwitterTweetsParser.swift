@@ -19,7 +19,7 @@ import EvidenceModel
 /// `data/tweets_media/<tweetId>-<file name>` (or `tweet_media/`) when the archive holds the file.
 /// Tweets dated before 2006 (an exporter bug seen in real archives) are kept and warned
 /// `implausible-date`. Members are streamed element by element: a 1.5 GB `tweets.js` is fine.
-public struct TwitterTweetsParser: ExportParser {
+public struct TwitterTweetsParser: TwitterArchiveParser {
     public static let descriptor = ParserDescriptor(
         identifier: "twitter.tweets", displayName: "Twitter tweets", platform: .twitter, version: 1,
         memberPatterns: [
@@ -30,14 +30,6 @@ public struct TwitterTweetsParser: ExportParser {
             + "coordinates are not read; retweets keep the truncated text the archive gives.")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        TwitterRecognition.recognize(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        TwitterArchive.claims(Self.descriptor, path: path)
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let reader = TwitterTweetReader(context: context)

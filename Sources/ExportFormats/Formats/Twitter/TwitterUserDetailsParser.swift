@@ -8,7 +8,7 @@ import EvidenceModel
 /// Emits the owner `Account` and an `.accountCreated` event at `created_at` with identifiers user id,
 /// handle and the expanded website URL; details bio and location. Prefetched, so that Grailbird tweets
 /// without a `user` object are still attributed to the owner.
-public struct TwitterUserDetailsParser: ExportParser {
+public struct TwitterUserDetailsParser: TwitterArchiveParser {
     public static let descriptor = ParserDescriptor(
         identifier: "twitter.user-details", displayName: "Twitter Grailbird user details", platform: .twitter,
         version: 1,
@@ -18,14 +18,6 @@ public struct TwitterUserDetailsParser: ExportParser {
         knownLimits: "payload_details.js and tweet_index.js are not read; tweets.csv duplicates the monthly files.")
 
     public init() {}
-
-    public func recognize(_ listing: ArchiveListing) -> Recognition {
-        TwitterRecognition.recognize(listing)
-    }
-
-    public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
-        TwitterArchive.claims(Self.descriptor, path: path)
-    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let details = try TwitterArchive.readObject(member: member, context: context)
