@@ -159,7 +159,11 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
     var findingLines: [String] = []
     private var selections: [[String]: ParserSelection] = [:]
     private var states: [[String]: ExportState] = [:]
+    /// The latest member id per member chain (for parents and findings).
     private var memberIds: [[String]: Int64] = [:]
+    /// Members visited but not yet finished. Two entries may share a name (duplicate zip or tar
+    /// entries): keying only by name gave the second one the first one's row, so one was lost.
+    private var openMembers: [[String]: Int64] = [:]
     private var memberParser: [[String]: (identifier: String, version: Int, records: Int, warnings: Int, failure: String?)] = [:]
     private var bytesSeen: Int64 = 0
     private var lastProgress = Date.distantPast
@@ -200,10 +204,11 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
     }
 
     private func memberId(for info: MemberInfo) -> Int64? {
-        if let id = memberIds[info.path] { return id }
+        if let id = openMembers[info.path] { return id }
         let id = nextMemberId
         nextMemberId += 1
         memberIds[info.path] = id
+        openMembers[info.path] = id
         let parent = memberIds[Array(info.path.dropLast())]
         store { writer in
             try writer.beginMember(
@@ -248,7 +253,9 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
                     source: descriptor.identifier, code: "member-failed",
                     message: "\(descriptor.identifier) could not read this member: \(failure)", locator: "", memberId: memberId)
             }
-            findingLines.append("\(evidenceName) › \(member.info.path.joined(separator: " › ")): \(failure)")
+            findingLines.append(
+                "\(PathCheck.escaped(evidenceName)) › \(member.info.path.map(PathCheck.escaped).joined(separator: " › ")): "
+                    + PathCheck.escaped(failure))
         }
         memberParser[member.info.path] = (descriptor.identifier, descriptor.version, context.recordCount, context.warningCount, failure)
         return .claimed
@@ -342,6 +349,7 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
         counts[status, default: 0] += 1
         let error = result.readError?.message ?? parser?.failure ?? (info.isEncrypted ? "encrypted" : nil)
         let size = result.size, sha256 = result.sha256
+        openMembers[info.path] = nil
         store { writer in
             try writer.finishMember(
                 memberId, size: size, sha256: sha256, status: status, parser: parser?.identifier,
@@ -359,11 +367,14 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
                 source: "archive", code: finding.code, message: finding.message, locator: finding.locator ?? "",
                 memberId: memberId)
         }
-        var line = evidenceName
-        if !finding.member.isEmpty { line += " › " + finding.member.joined(separator: " › ") }
+        // Names are evidence: escape control characters before they reach the terminal.
+        var line = PathCheck.escaped(evidenceName)
+        if !finding.member.isEmpty { line += " › " + finding.member.map(PathCheck.escaped).joined(separator: " › ") }
         if let locator = finding.locator { line += " @\(locator)" }
-        if finding.losesData || finding.code.hasPrefix("path-") {
-            findingLines.append("\(line): \(finding.message)")
+        if finding.losesData || finding.code.hasPrefix("path-") || finding.code == "duplicate-name"
+            || finding.code == "after-end-of-archive"
+        {
+            findingLines.append("\(line): \(PathCheck.escaped(finding.message))")
         }
     }
 }

@@ -38,8 +38,8 @@ public struct ArchiveError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        var text = evidence
-        if !member.isEmpty { text += " › " + member.joined(separator: " › ") }
+        var text = PathCheck.escaped(evidence)
+        if !member.isEmpty { text += " › " + member.map(PathCheck.escaped).joined(separator: " › ") }
         if let locator { text += " @\(locator)" }
         return "\(text): \(message)"
     }

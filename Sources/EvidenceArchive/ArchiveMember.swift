@@ -91,7 +91,11 @@ public final class ArchiveMember {
     public func readAll(limit: Int64? = nil) throws(ArchiveError) -> [UInt8] {
         let cap = limit ?? budget.limits.maxInMemoryMemberBytes
         var bytes: [UInt8] = []
-        if let declared = info.declaredSize, declared > 0, declared <= cap { bytes.reserveCapacity(Int(declared)) }
+        // The declared size is a hint from an untrusted header (the 4-GiB size lie, negative pax
+        // sizes): reserve from it only up to 16 MiB and let the array grow with the bytes really read.
+        if let declared = info.declaredSize, declared > 0, declared <= cap {
+            bytes.reserveCapacity(Int(min(declared, 16 << 20)))
+        }
         while let chunk = try nextChunk() {
             if Int64(bytes.count + chunk.count) > cap {
                 throw ArchiveError(

@@ -171,9 +171,9 @@ public final class EvidenceReader {
         case .archive:
             let budget = ExpansionBudget(limits: limits)
             try walkArchive(
-                open: { [path, displayName] () throws(ArchiveError) in
-                    try LibArchiveHandle(path: path, evidenceName: displayName)
-                }, chain: [], depth: 1, budget: budget, visitor: visitor, isEvidence: true)
+                open: { [path, displayName] (concatenated) throws(ArchiveError) in
+                    try LibArchiveHandle(path: path, evidenceName: displayName, concatenated: concatenated)
+                }, bytes: .file(path), chain: [], depth: 1, budget: budget, visitor: visitor, isEvidence: true)
         case .file:
             let budget = ExpansionBudget(limits: limits)
             let info = MemberInfo(path: [displayName], type: .file, declaredSize: fileSize(path))
@@ -258,7 +258,7 @@ public final class EvidenceReader {
             visitor.finding(
                 ArchiveFinding(
                     code: "link-member", member: info.path, locator: nil,
-                    message: "member is a \(info.type.rawValue) to '\(info.linkTarget ?? "")'; kept as metadata, not followed",
+                    message: "member is a \(info.type.rawValue) to '\(PathCheck.escaped(info.linkTarget ?? ""))'; kept as metadata, not followed",
                     losesData: false))
         }
     }
@@ -271,15 +271,26 @@ public final class EvidenceReader {
 
     /// Two passes over one archive level: headers (and prefetched small members), then data.
     private func walkArchive(
-        open: () throws(ArchiveError) -> LibArchiveHandle, chain: [String], depth: Int, budget: ExpansionBudget,
-        visitor: any EvidenceVisitor, isEvidence: Bool
+        open: (_ concatenated: Bool) throws(ArchiveError) -> LibArchiveHandle, bytes: ArchiveBytes, chain: [String],
+        depth: Int, budget: ExpansionBudget, visitor: any EvidenceVisitor, isEvidence: Bool
     ) throws(ArchiveError) {
         // Pass 1: listing.
         var infos: [MemberInfo] = []
         var prefetched: [String: [UInt8]] = [:]
         let patterns = visitor.prefetchPatterns
+        // Members read after a tar end-of-archive marker (see `LibArchiveHandle.configure`) start at
+        // this index; nil when there are none or the format is not tar.
+        var afterEndIndex: Int?
         do {
-            let listingHandle = try open()
+            let listingHandle = try open(true)
+            defer {
+                if listingHandle.isTar, !infos.isEmpty, let plain = try? open(false) {
+                    // Headers only; counts the members a reader that stops at the marker would see.
+                    var count = 0
+                    while count < infos.count, (try? plain.nextEntry()) as? MemberInfo != nil { count += 1 }
+                    if count < infos.count { afterEndIndex = count }
+                }
+            }
             let prefetchBudget = ExpansionBudget(limits: limits)
             while let info = try listingHandle.nextEntry() {
                 infos.append(info)
@@ -304,6 +315,7 @@ public final class EvidenceReader {
             if isEvidence && infos.isEmpty && error.code == .notAnArchive { throw error }
             visitor.finding(finding(for: error))
         }
+        reportZipDirectory(bytes, listed: infos.count, chain: chain, visitor: visitor)
         let level = ArchiveLevel(
             chain: chain,
             listing: ArchiveListing(paths: infos.filter { $0.type == .file }.map { PathCheck.normalized($0.name) }),
@@ -312,12 +324,13 @@ public final class EvidenceReader {
 
         // Pass 2: data.
         let handle: LibArchiveHandle
-        do { handle = try open() } catch {
+        do { handle = try open(true) } catch {
             visitor.finding(finding(for: error))
             return
         }
         if isEvidence { budget.compressedBytes = { [weak handle] in handle?.compressedBytesRead ?? 0 } }
         var index = 0
+        var seenNames: Set<[String]> = []
         while index < infos.count {
             if visitor.shouldStop { return }
             let info: MemberInfo
@@ -330,6 +343,20 @@ public final class EvidenceReader {
             }
             index += 1
             reportPathFindings(info, visitor)
+            if let afterEndIndex, index > afterEndIndex {
+                visitor.finding(
+                    ArchiveFinding(
+                        code: "after-end-of-archive", member: info.path, locator: "entry \(index)",
+                        message: "member follows the tar end-of-archive marker (hidden from ordinary tar readers); "
+                            + "ingested and flagged", losesData: false))
+            }
+            if !seenNames.insert(info.path).inserted {
+                visitor.finding(
+                    ArchiveFinding(
+                        code: "duplicate-name", member: info.path, locator: "entry \(index)",
+                        message: "another member earlier in this archive has the same name; both are kept",
+                        losesData: false))
+            }
             if info.type != .file || info.isEncrypted {
                 if info.isEncrypted {
                     visitor.finding(
@@ -346,8 +373,9 @@ public final class EvidenceReader {
             do {
                 try visitMember(
                     member, level: level, budget: budget, visitor: visitor,
-                    openNested: { [displayName] (bytes, nestedChain) throws(ArchiveError) in
-                        try LibArchiveHandle(bytes: bytes, evidenceName: displayName, chain: nestedChain)
+                    openNested: { [displayName] (bytes, nestedChain, concatenated) throws(ArchiveError) in
+                        try LibArchiveHandle(
+                            bytes: bytes, evidenceName: displayName, chain: nestedChain, concatenated: concatenated)
                     })
             } catch {
                 visitor.finding(finding(for: error))
@@ -356,6 +384,31 @@ public final class EvidenceReader {
                     in: level)
                 if error.code == .limitExceeded || error.code == .damaged { return }
             }
+        }
+    }
+
+    /// Flags zip central-directory records libarchive did not list, and overlapping entries.
+    private func reportZipDirectory(_ bytes: ArchiveBytes, listed: Int, chain: [String], visitor: any EvidenceVisitor) {
+        let head = bytes.read(offset: 0, count: 4)
+        guard head == [0x50, 0x4B, 0x03, 0x04],
+            let directory = ZipCentralDirectory.read(bytes, maxRecords: limits.maxEntries)
+        else { return }
+        let overlaps = directory.overlaps
+        if let (first, earlier) = overlaps.first {
+            visitor.finding(
+                ArchiveFinding(
+                    code: "overlapping-entries", member: chain, locator: "offset \(first.localHeaderOffset)",
+                    message: "\(overlaps.count) of \(directory.records.count) central-directory entries overlap "
+                        + "another entry's data (first: '\(PathCheck.escaped(first.name))' overlaps "
+                        + "'\(PathCheck.escaped(earlier.name))'); possible zip bomb – overlapping entries are listed, "
+                        + "not expanded", losesData: true))
+        }
+        if directory.records.count > listed {
+            visitor.finding(
+                ArchiveFinding(
+                    code: "entries-not-listed", member: chain, locator: nil,
+                    message: "the central directory lists \(directory.records.count) entries but only \(listed) "
+                        + "could be read; the others are counted here, not ingested", losesData: true))
         }
     }
 
@@ -376,7 +429,7 @@ public final class EvidenceReader {
 
     private func visitMember(
         _ member: ArchiveMember, level: ArchiveLevel, budget: ExpansionBudget, visitor: any EvidenceVisitor,
-        openNested: ((_ bytes: [UInt8], _ chain: [String]) throws(ArchiveError) -> LibArchiveHandle)?
+        openNested: ((_ bytes: [UInt8], _ chain: [String], _ concatenated: Bool) throws(ArchiveError) -> LibArchiveHandle)?
     ) throws(ArchiveError) {
         let result = visitor.visit(member, in: level)
         if result == .notClaimed, ArchiveSignature.hasArchiveName(member.path) {
@@ -395,8 +448,9 @@ public final class EvidenceReader {
                         in: level)
                     let chain = member.info.path
                     try walkArchive(
-                        open: { () throws(ArchiveError) in try openNested(bytes, chain) }, chain: chain,
-                        depth: level.depth + 1, budget: budget, visitor: visitor, isEvidence: false)
+                        open: { (concatenated) throws(ArchiveError) in try openNested(bytes, chain, concatenated) },
+                        bytes: .memory(bytes), chain: chain, depth: level.depth + 1, budget: budget, visitor: visitor,
+                        isEvidence: false)
                     return
                 }
                 visitor.finished(
@@ -413,9 +467,11 @@ public final class EvidenceReader {
                         in: level)
                     let chain = member.info.path
                     try walkArchive(
-                        open: { [displayName] () throws(ArchiveError) in
-                            try LibArchiveHandle(bytes: bytes, evidenceName: displayName, chain: chain)
-                        }, chain: chain, depth: level.depth + 1, budget: budget, visitor: visitor, isEvidence: false)
+                        open: { [displayName] (concatenated) throws(ArchiveError) in
+                            try LibArchiveHandle(
+                                bytes: bytes, evidenceName: displayName, chain: chain, concatenated: concatenated)
+                        }, bytes: .memory(bytes), chain: chain, depth: level.depth + 1, budget: budget, visitor: visitor,
+                        isEvidence: false)
                     return
                 }
                 visitor.finished(

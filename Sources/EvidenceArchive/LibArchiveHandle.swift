@@ -14,7 +14,8 @@ final class LibArchiveHandle: ChunkSource {
     private let memory: UnsafeMutableRawBufferPointer?
 
     /// Opens a file read-only (libarchive opens with O_RDONLY).
-    init(path: String, evidenceName: String) throws(ArchiveError) {
+    /// - Parameter concatenated: read tar members after an end-of-archive marker too (see `configure`).
+    init(path: String, evidenceName: String, concatenated: Bool = true) throws(ArchiveError) {
         self.evidenceName = evidenceName
         self.chain = []
         self.memory = nil
@@ -22,10 +23,19 @@ final class LibArchiveHandle: ChunkSource {
             throw ArchiveError(.unreadable, evidence: evidenceName, message: "cannot allocate an archive reader")
         }
         archive = handle
-        LibArchiveHandle.configure(handle)
+        // Every stored property is set from here on, so `deinit` runs if this initializer throws:
+        // freeing the reader here as well was a double free (a crash on damaged tar and gzip files).
+        if let layers = LibArchiveHandle.excessCompressionLayers({ (probe) in
+            archive_read_open_filename(probe, path, 1 << 16)
+        }) {
+            throw ArchiveError(
+                .notAnArchive, evidence: evidenceName, locator: "offset 0",
+                message: "more than \(layers) nested compression layers (limit maxCompressionLayers); not opened"
+                    + " – a compression bomb or a damaged file")
+        }
+        LibArchiveHandle.configure(handle, concatenated: concatenated)
         if archive_read_open_filename(handle, path, 1 << 20) != ARCHIVE_OK {
             let reason = LibArchiveHandle.errorText(handle)
-            archive_read_free(handle)
             throw ArchiveError(
                 .notAnArchive, evidence: evidenceName,
                 message: "cannot open as an archive: \(reason) – check that the file is a complete zip, tar or 7z")
@@ -33,7 +43,7 @@ final class LibArchiveHandle: ChunkSource {
     }
 
     /// Opens a nested archive from bytes already read (the reader never writes them to disk).
-    init(bytes: [UInt8], evidenceName: String, chain: [String]) throws(ArchiveError) {
+    init(bytes: [UInt8], evidenceName: String, chain: [String], concatenated: Bool = true) throws(ArchiveError) {
         self.evidenceName = evidenceName
         self.chain = chain
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
@@ -46,11 +56,18 @@ final class LibArchiveHandle: ChunkSource {
             throw ArchiveError(.unreadable, evidence: evidenceName, member: chain, message: "cannot allocate a reader")
         }
         archive = handle
-        LibArchiveHandle.configure(handle)
+        // As above: once initialized, `deinit` frees the reader and the buffer if this throws.
+        if let layers = LibArchiveHandle.excessCompressionLayers({ (probe) in
+            archive_read_open_memory(probe, buffer.baseAddress, bytes.count)
+        }) {
+            throw ArchiveError(
+                .notAnArchive, evidence: evidenceName, member: chain, locator: "offset 0",
+                message: "more than \(layers) nested compression layers (limit maxCompressionLayers); not opened"
+                    + " – a compression bomb or a damaged file")
+        }
+        LibArchiveHandle.configure(handle, concatenated: concatenated)
         if archive_read_open_memory(handle, buffer.baseAddress, bytes.count) != ARCHIVE_OK {
             let reason = LibArchiveHandle.errorText(handle)
-            archive_read_free(handle)
-            buffer.deallocate()
             throw ArchiveError(
                 .notAnArchive, evidence: evidenceName, member: chain, message: "cannot open nested archive: \(reason)")
         }
@@ -61,9 +78,54 @@ final class LibArchiveHandle: ChunkSource {
         memory?.deallocate()
     }
 
-    private static func configure(_ handle: OpaquePointer) {
+    private static func configure(_ handle: OpaquePointer, concatenated: Bool) {
         archive_read_support_filter_all(handle)
         archive_read_support_format_all(handle)
+        guard concatenated else { return }
+        // Tar readers normally stop at the first end-of-archive marker; anything after it (a second
+        // tar appended to the first) would be silently ignored. Read on, and flag those members.
+        archive_read_set_format_option(handle, "tar", "read_concatenated_archives", "1")
+    }
+
+    /// Compression layers (gzip in gzip in ...) opened before libarchive is allowed to bid.
+    ///
+    /// libarchive stacks up to 25 decompression filters while it bids, and on a self-reproducing
+    /// gzip (libarchive's `test_read_filter_gzip_recursive.gz`) its look-ahead buffers grew past
+    /// 8 GB without end. No export is compressed more than twice, so the layers are peeled one at a
+    /// time here with explicitly appended filters (no bidding), reading only a few hundred bytes.
+    static let maxCompressionLayers = 3
+
+    /// nil when the data has at most `maxCompressionLayers` layers, else that limit.
+    static func excessCompressionLayers(_ open: (OpaquePointer) -> Int32) -> Int? {
+        var filters: [Int32] = []
+        while true {
+            guard let probe = archive_read_new() else { return nil }
+            defer { archive_read_free(probe) }
+            for filter in filters { archive_read_append_filter(probe, filter) }
+            archive_read_support_format_raw(probe)
+            var head: [UInt8] = []
+            if open(probe) == ARCHIVE_OK {
+                var entry: OpaquePointer?
+                if archive_read_next_header(probe, &entry) >= ARCHIVE_WARN {
+                    var buffer = [UInt8](repeating: 0, count: 512)
+                    let count = buffer.withUnsafeMutableBytes { archive_read_data(probe, $0.baseAddress, 512) }
+                    if count > 0 { head = Array(buffer.prefix(count)) }
+                }
+            }
+            guard let next = compressionFilter(head) else { return nil }
+            filters.append(next)
+            if filters.count > maxCompressionLayers { return maxCompressionLayers }
+        }
+    }
+
+    /// The libarchive filter for a compressed stream's magic bytes, if any.
+    static func compressionFilter(_ head: [UInt8]) -> Int32? {
+        func starts(_ magic: [UInt8]) -> Bool { head.count >= magic.count && Array(head.prefix(magic.count)) == magic }
+        if starts([0x1F, 0x8B]) { return ARCHIVE_FILTER_GZIP }
+        if starts([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) { return ARCHIVE_FILTER_XZ }
+        if starts([0x42, 0x5A, 0x68]) { return ARCHIVE_FILTER_BZIP2 }
+        if starts([0x28, 0xB5, 0x2F, 0xFD]) { return ARCHIVE_FILTER_ZSTD }
+        return nil
     }
 
     static func errorText(_ handle: OpaquePointer) -> String {
@@ -95,8 +157,13 @@ final class LibArchiveHandle: ChunkSource {
             name = String(decoding: bytes, as: UTF8.self)
             if String(validating: bytes, as: UTF8.self) == nil { findings.append("invalid-utf8") }
         } else {
-            name = ""
+            // libarchive could not convert the name (invalid UTF-8 under the UTF-8 flag, some NFD
+            // names): it gives no bytes at all. An empty name would collide with every other such
+            // member, so give it a synthetic, unique one and say so.
+            name = "<undecodable name #\(entryNumber + 1)>"
+            findings.append("undecodable-name")
         }
+        entryNumber += 1
         findings += PathCheck.findings(for: name)
         let type: EntryType
         var link: String?
@@ -125,6 +192,8 @@ final class LibArchiveHandle: ChunkSource {
     }
 
     private var memberOffset: Int64 = 0
+    /// Entries returned so far by `nextEntry()`.
+    private var entryNumber = 0
 
     func resetMemberOffset() { memberOffset = 0 }
 
@@ -154,6 +223,9 @@ final class LibArchiveHandle: ChunkSource {
                 message: "cannot skip member data: \(LibArchiveHandle.errorText(archive))")
         }
     }
+
+    /// True when the archive being read is a tar (plain or compressed).
+    var isTar: Bool { archive_format(archive) & ARCHIVE_FORMAT_BASE_MASK == ARCHIVE_FORMAT_TAR }
 
     var formatName: String {
         if let name = archive_format_name(archive) { return String(cString: name) }

@@ -57,6 +57,27 @@ public enum PathCheck {
         return unique
     }
 
+    /// A name safe to print in a message or a terminal: control characters, DEL, C1 controls and
+    /// bidirectional overrides are written as escapes (`\n`, `\x1b`, `\u{202E}`), so a crafted member
+    /// name can neither drive the examiner's terminal nor forge extra output lines.
+    public static func escaped(_ name: String) -> String {
+        var text = ""
+        for scalar in name.unicodeScalars {
+            switch scalar.value {
+            case 0x0A: text += "\\n"
+            case 0x0D: text += "\\r"
+            case 0x09: text += "\\t"
+            case 0x00..<0x20, 0x7F:
+                let hex = String(scalar.value, radix: 16)
+                text += "\\x" + (hex.count < 2 ? "0" + hex : hex)
+            case 0x80..<0xA0, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+                text += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        return text
+    }
+
     /// A name safe to show and match: backslashes as `/`, no leading `./` or `/`, control characters
     /// replaced by U+FFFD. Matching uses this form; the raw form is kept in the member record.
     public static func normalized(_ name: String) -> String {

@@ -1,0 +1,89 @@
+import CaseStore
+import CasebookTestSupport
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A synthetic Twitter archive big enough that an ingest takes about a second: the sample export
+/// with `data/tweets.js` replaced by `count` generated tweets (synthetic text, example.com links).
+enum SyntheticArchive {
+    static func make(in folder: TemporaryFolder, name: String, tweets count: Int, seed: Int = 0) throws -> String {
+        let export = folder.path + "/" + name + "-export"
+        try FileManager.default.copyItem(atPath: SampleExportsLocator.path("twitter/modern-2022"), toPath: export)
+        var text = "window.YTD.tweets.part0 = [ "
+        for index in 0..<count {
+            if index > 0 { text += ", " }
+            let identifier = 1_600_000_000_000_000_000 + seed * 1_000_000 + index
+            text += """
+                { "tweet" : { "id_str" : "\(identifier)", "id" : "\(identifier)", \
+                "created_at" : "Sat Mar 18 15:\(String(format: "%02d", index % 60)):12 +0000 2023", \
+                "full_text" : "synthetic tweet \(index) of run \(seed), see https://www.example.com/p/\(index)", \
+                "lang" : "en", "favorite_count" : "0", "retweet_count" : "0", \
+                "entities" : { "hashtags" : [ ], "user_mentions" : [ ], "urls" : [ ] } } }
+                """
+        }
+        text += " ]\n"
+        try text.write(toFile: export + "/data/tweets.js", atomically: true, encoding: .utf8)
+        return try folder.zip(folder: export, name: name + ".zip")
+    }
+
+    /// Row counts of every table except the audit log (runs differ by design).
+    static func counts(_ casePath: String) throws -> [String: Int] {
+        var counts = try CaseStore(path: casePath, create: false).counts()
+        counts["run"] = nil
+        return counts
+    }
+}
+
+/// `kill -9` during ingest (RELIABILITY.md R-34, G6): after each kill the case passes
+/// `PRAGMA integrity_check`, the evidence is not `complete`, and re-running the same command gives
+/// exactly the rows of an uninterrupted run.
+@Suite(.serialized) struct CrashConsistencyTests {
+    @Test func killNineAtTwentyMomentsThenRerun() throws {
+        let binary = try #require(CasebookBinary.path)
+        let folder = try TemporaryFolder()
+        let archive = try SyntheticArchive.make(in: folder, name: "crash", tweets: 4_000)
+
+        let started = Date()
+        let reference = try CasebookBinary.run(["ingest", archive, "--case", folder.path + "/reference.db"])
+        let duration = Date().timeIntervalSince(started)
+        #expect([0, 10].contains(reference.status), "\(reference.stderr)")
+        let expected = try SyntheticArchive.counts(folder.path + "/reference.db")
+        #expect(expected["event", default: 0] >= 4_000)
+
+        var killedMidRun = 0
+        for moment in 1...20 {
+            let casePath = folder.path + "/case\(moment).db"
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["ingest", archive, "--case", casePath]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            // Spread the kills over the whole run, startup and hashing included.
+            usleep(useconds_t(duration * Double(moment) / 21 * 1_000_000))
+            let wasRunning = process.isRunning
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            if wasRunning && process.terminationReason == .uncaughtSignal { killedMidRun += 1 }
+
+            if FileManager.default.fileExists(atPath: casePath) {
+                let store = try CaseStore(path: casePath, create: false)
+                #expect(try store.integrityCheck() == "ok", "after kill \(moment)")
+                if wasRunning && process.terminationReason == .uncaughtSignal {
+                    let statuses = try store.evidenceList().map(\.status)
+                    #expect(!statuses.contains("complete"), "kill \(moment): \(statuses)")
+                }
+            }
+            let rerun = try CasebookBinary.run(["ingest", archive, "--case", casePath])
+            #expect(rerun.status == reference.status, "rerun after kill \(moment): \(rerun.stderr)")
+            #expect(try SyntheticArchive.counts(casePath) == expected, "rows after kill \(moment) and rerun")
+            #expect(try CaseStore(path: casePath, create: false).integrityCheck() == "ok")
+        }
+        #expect(killedMidRun >= 15, "most kills must land while the ingest runs (\(killedMidRun) of 20)")
+    }
+}
