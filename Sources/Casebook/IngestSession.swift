@@ -58,8 +58,10 @@ public final class IngestSession {
         var summary = IngestSummary(displayName: displayName, sourcePath: path)
         let reader: EvidenceReader
         let hashes: EvidenceHashes
+        var before: EvidenceStamp?
         do {
             reader = try EvidenceReader(path: path, limits: options.limits)
+            before = EvidenceStamp(path: path)
             progress.note("hashing \(displayName)")
             hashes = try reader.hashEvidence()
         } catch {
@@ -105,6 +107,16 @@ public final class IngestSession {
             reading.join()
             visitor.storeFailure = queue.failure
             if let failure = visitor.storeFailure { throw failure }
+            // G2/R-03: the file read must be the file hashed. A change of size or modification time
+            // between hashing and the end of reading fails the item; nothing of it counts as complete.
+            let after = EvidenceStamp(path: path)
+            let changed = before != nil && after != before
+            if changed {
+                visitor.rejected = ArchiveError(
+                    .damaged, evidence: displayName,
+                    message: "evidence changed during ingest (size or modification time differs from when it was hashed)"
+                        + " – work from a write-protected copy and ingest again")
+            }
             let status: EvidenceStatus
             if visitor.rejected != nil {
                 status = .failed
@@ -397,4 +409,18 @@ final class ReadingThread: @unchecked Sendable {
     }
 
     func join() { done.wait() }
+}
+
+/// Size and modification time of an evidence file (for folders, of the folder itself), to notice a
+/// change between hashing and reading.
+struct EvidenceStamp: Equatable {
+    var size: Int64
+    var modifiedNanoseconds: Int64
+
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        size = Int64(info.st_size)
+        modifiedNanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    }
 }

@@ -100,6 +100,18 @@ import Testing
         #expect(ingest.stdout.contains("missing.zip"))
     }
 
+    @Test func caseInsideEvidenceIsRefusedBeforeAnyWrite() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("export/data/account.js", "window.YTD.account.part0 = [ ]")
+        let before = try FileFingerprint.of(folder.path + "/export")
+        let refused = try casebook("ingest", folder.path + "/export", "--case", folder.path + "/export/case.db")
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("inside the evidence"))
+        #expect(try FileFingerprint.of(folder.path + "/export") == before, "nothing created in the evidence")
+        let listing = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/export")
+        #expect(listing == ["data"])
+    }
+
     @Test func truncatedArchiveIsPartialAndNamesTheMember() throws {
         let folder = try TemporaryFolder()
         let zip = try folder.zip(folder: Self.modern, name: "modern.zip")
