@@ -238,7 +238,7 @@ public final class EvidenceReader {
             do {
                 let source = try FileChunkSource(path: path + "/" + info.name, evidenceName: displayName, member: info.path)
                 let member = ArchiveMember(info: info, evidenceName: displayName, source: source, budget: budget)
-                try visitMember(member, level: level, budget: budget, visitor: visitor, openNested: nil)
+                try visitMember(member, level: level, budget: budget, visitor: visitor)
             } catch {
                 visitor.finding(finding(for: error))
                 visitor.finished(MemberResult(info: info, sha256: nil, size: 0, readError: error, isContainer: false), in: level)
@@ -371,12 +371,7 @@ public final class EvidenceReader {
             handle.resetMemberOffset()
             let member = ArchiveMember(info: info, evidenceName: displayName, source: handle, budget: budget)
             do {
-                try visitMember(
-                    member, level: level, budget: budget, visitor: visitor,
-                    openNested: { [displayName] (bytes, nestedChain, concatenated) throws(ArchiveError) in
-                        try LibArchiveHandle(
-                            bytes: bytes, evidenceName: displayName, chain: nestedChain, concatenated: concatenated)
-                    })
+                try visitMember(member, level: level, budget: budget, visitor: visitor)
             } catch {
                 visitor.finding(finding(for: error))
                 visitor.finished(
@@ -428,8 +423,7 @@ public final class EvidenceReader {
     }
 
     private func visitMember(
-        _ member: ArchiveMember, level: ArchiveLevel, budget: ExpansionBudget, visitor: any EvidenceVisitor,
-        openNested: ((_ bytes: [UInt8], _ chain: [String], _ concatenated: Bool) throws(ArchiveError) -> LibArchiveHandle)?
+        _ member: ArchiveMember, level: ArchiveLevel, budget: ExpansionBudget, visitor: any EvidenceVisitor
     ) throws(ArchiveError) {
         let result = visitor.visit(member, in: level)
         if result == .notClaimed, ArchiveSignature.hasArchiveName(member.path) {
@@ -439,44 +433,21 @@ public final class EvidenceReader {
                         code: "limit-exceeded", member: member.info.path, locator: nil,
                         message: "nested archive deeper than \(limits.maxDepth) levels (limit maxDepth); listed, not opened",
                         losesData: true))
-            } else if let openNested {
-                let bytes = try member.readAll(limit: limits.maxNestedArchiveBytes)
-                let digest = try member.drain()
-                if ArchiveSignature.isArchive(Array(bytes.prefix(512))) {
-                    visitor.finished(
-                        MemberResult(info: member.info, sha256: digest, size: member.bytesRead, readError: nil, isContainer: true),
-                        in: level)
-                    let chain = member.info.path
-                    try walkArchive(
-                        open: { (concatenated) throws(ArchiveError) in try openNested(bytes, chain, concatenated) },
-                        bytes: .memory(bytes), chain: chain, depth: level.depth + 1, budget: budget, visitor: visitor,
-                        isEvidence: false)
-                    return
-                }
-                visitor.finished(
-                    MemberResult(info: member.info, sha256: digest, size: member.bytesRead, readError: nil, isContainer: false),
-                    in: level)
-                return
             } else {
-                // Folder evidence: open the nested archive from the file itself.
+                // Nested archives (in an archive or a folder) are opened from memory, never from disk.
                 let bytes = try member.readAll(limit: limits.maxNestedArchiveBytes)
                 let digest = try member.drain()
-                if ArchiveSignature.isArchive(Array(bytes.prefix(512))) {
-                    visitor.finished(
-                        MemberResult(info: member.info, sha256: digest, size: member.bytesRead, readError: nil, isContainer: true),
-                        in: level)
-                    let chain = member.info.path
-                    try walkArchive(
-                        open: { [displayName] (concatenated) throws(ArchiveError) in
-                            try LibArchiveHandle(
-                                bytes: bytes, evidenceName: displayName, chain: chain, concatenated: concatenated)
-                        }, bytes: .memory(bytes), chain: chain, depth: level.depth + 1, budget: budget, visitor: visitor,
-                        isEvidence: false)
-                    return
-                }
+                let isArchive = ArchiveSignature.isArchive(Array(bytes.prefix(512)))
                 visitor.finished(
-                    MemberResult(info: member.info, sha256: digest, size: member.bytesRead, readError: nil, isContainer: false),
+                    MemberResult(info: member.info, sha256: digest, size: member.bytesRead, readError: nil, isContainer: isArchive),
                     in: level)
+                guard isArchive else { return }
+                let chain = member.info.path
+                try walkArchive(
+                    open: { [displayName] (concatenated) throws(ArchiveError) in
+                        try LibArchiveHandle(bytes: bytes, evidenceName: displayName, chain: chain, concatenated: concatenated)
+                    }, bytes: .memory(bytes), chain: chain, depth: level.depth + 1, budget: budget, visitor: visitor,
+                    isEvidence: false)
                 return
             }
         }
