@@ -12,6 +12,8 @@ enum PlaceholderValue {
     /// - Parameter lettersAreMasks: true for kinds whose values never contain letters (phones, IPv4), where
     ///   `xxx` is a mask; false for emails, where `xxx@example.com` is a real address.
     static func problem(in text: String, lettersAreMasks: Bool) -> String? {
+        // Digits alone are never a placeholder (the common case: user ids); skip the scans.
+        if !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { return nil }
         let lowered = text.lowercased()
         if emptyStandIns.contains(lowered) { return "placeholder value" }
         if redactionWords.contains(where: { lowered.containsText($0) }) { return "redacted placeholder" }
@@ -39,20 +41,26 @@ extension String {
     /// Byte-wise substring test on UTF-8 (Foundation's `contains(_:)` goes through CFString and was a
     /// measured hot spot on the ingest path).
     func containsText(_ needle: String) -> Bool {
-        let haystack = Array(utf8), pattern = Array(needle.utf8)
-        guard !pattern.isEmpty else { return true }
-        guard haystack.count >= pattern.count else { return false }
-        let first = pattern[0]
-        var index = 0
-        let last = haystack.count - pattern.count
-        while index <= last {
-            if haystack[index] == first {
-                var offset = 1
-                while offset < pattern.count && haystack[index + offset] == pattern[offset] { offset += 1 }
-                if offset == pattern.count { return true }
+        var haystack = self
+        var pattern = needle
+        return haystack.withUTF8 { text in
+            pattern.withUTF8 { part in
+                guard !part.isEmpty else { return true }
+                guard text.count >= part.count else { return false }
+                let first = part[0]
+                var index = 0
+                let last = text.count - part.count
+                while index <= last {
+                    if text[index] == first {
+                        var offset = 1
+                        while offset < part.count && text[index + offset] == part[offset] { offset += 1 }
+                        if offset == part.count { return true }
+                    }
+                    index += 1
+                }
+                return false
             }
-            index += 1
         }
-        return false
     }
+
 }
