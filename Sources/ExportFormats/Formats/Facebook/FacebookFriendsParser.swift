@@ -69,6 +69,8 @@ public struct FacebookFriendsParser: FacebookExportParser {
     }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
+        let repairsBefore = MetaText.repairCount(in: context)
+        defer { MetaText.warnRepairs(since: repairsBefore, in: context) }
         let root = try MetaJSON.read(member, context: context)
         guard let object = root.object else { throw ParseError(locator: "", "expected an object holding a list") }
         let owner = MetaOwner.facebook(in: context)

@@ -57,6 +57,8 @@ public struct FacebookProfileParser: FacebookExportParser {
     }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
+        let repairsBefore = MetaText.repairCount(in: context)
+        defer { MetaText.warnRepairs(since: repairsBefore, in: context) }
         let root = try MetaJSON.read(member, context: context)
         let base = root["profile_v2"] != nil ? "/profile_v2" : "/profile"
         guard let profile = root["profile_v2"] ?? root["profile"], profile.object != nil else {

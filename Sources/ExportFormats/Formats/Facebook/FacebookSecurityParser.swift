@@ -149,6 +149,8 @@ public struct FacebookSecurityParser: FacebookExportParser {
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         guard let spec = Self.spec(for: member.path) else { return }
+        let repairsBefore = MetaText.repairCount(in: context)
+        defer { MetaText.warnRepairs(since: repairsBefore, in: context) }
         let root = try MetaJSON.read(member, context: context)
         guard let (items, prefix, _) = MetaJSON.items(in: root, keys: spec.listKeys) else {
             throw ParseError(locator: "", "no list of \(spec.field) entries")

@@ -58,6 +58,8 @@ public struct InstagramConnectionsParser: InstagramExportParser {
     }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
+        let repairsBefore = MetaText.repairCount(in: context)
+        defer { MetaText.warnRepairs(since: repairsBefore, in: context) }
         let root = try MetaJSON.read(member, context: context)
         guard let (items, prefix, listKey) = MetaJSON.items(in: root) else {
             throw ParseError(locator: "", "no relationship list")

@@ -85,6 +85,8 @@ public struct InstagramLoginsParser: InstagramExportParser {
     }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
+        let repairsBefore = MetaText.repairCount(in: context)
+        defer { MetaText.warnRepairs(since: repairsBefore, in: context) }
         let root = try MetaJSON.read(member, context: context)
         guard let (items, prefix, listKey) = MetaJSON.items(in: root) else {
             throw ParseError(locator: "", "no account_history list")

@@ -70,6 +70,8 @@ public struct InstagramProfileParser: InstagramExportParser {
     }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
+        let repairsBefore = MetaText.repairCount(in: context)
+        defer { MetaText.warnRepairs(since: repairsBefore, in: context) }
         let root = try MetaJSON.read(member, context: context)
         guard let (items, prefix, _) = MetaJSON.items(in: root, keys: ["profile_user"]), let entry = items.first else {
             throw ParseError(locator: "", "no profile_user entry")

@@ -30,6 +30,8 @@ enum MetaMessages {
 
     static func parse(_ member: ArchiveMember, context: ParseContext, platform: Platform) throws {
         MetaRecognition.noteIfUncertain(context.level.listing, context: context)
+        let repairsBefore = MetaText.repairCount(in: context)
+        defer { MetaText.warnRepairs(since: repairsBefore, in: context) }
         let root = try MetaJSON.read(member, context: context)
         guard root.object != nil else {
             throw ParseError(locator: "", "expected an object with participants and messages")
