@@ -43,7 +43,8 @@ import Testing
 
         // Logins from part 2, with the owner as account and pivotable by IP.
         let logins = try jsonRows(
-            try casebook("timeline", "--case", casePath, "--platform", "facebook", "--kind", "login", "--format", "json"))
+            try casebook(
+                "timeline", "--case", casePath, "--platform", "facebook", "--kind", "login", "--format", "json"))
         #expect(logins.count == 3)
         #expect(logins.allSatisfy { $0["account"] as? String == "@lærke nørgaard" })
         let members = Set(logins.compactMap { ($0["provenance"] as? [String: Any])?["member"] as? String })
@@ -56,7 +57,8 @@ import Testing
 
         // The thread's two files sit in different parts and still form one conversation.
         let messages = try jsonRows(
-            try casebook("timeline", "--case", casePath, "--platform", "facebook", "--kind", "message", "--format", "json"))
+            try casebook(
+                "timeline", "--case", casePath, "--platform", "facebook", "--kind", "message", "--format", "json"))
         #expect(messages.count == 3)
         let evidence = Set(messages.compactMap { ($0["provenance"] as? [String: Any])?["evidenceName"] as? String })
         #expect(evidence.count == 2)

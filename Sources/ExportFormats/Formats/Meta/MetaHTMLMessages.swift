@@ -22,7 +22,9 @@ enum MetaHTMLMessages {
         var names: [(name: String, locator: String)] = []
         MetaHTML.walk(page.root) { node in
             guard names.isEmpty, let text = MetaHTML.ownText(node) else { return names.isEmpty }
-            guard let range = text.firstRange(of: "Participants:") ?? text.firstRange(of: "Teilnehmer:") else { return true }
+            guard let range = text.firstRange(of: "Participants:") ?? text.firstRange(of: "Teilnehmer:") else {
+                return true
+            }
             let locator = MetaHTML.nodePath(node)
             var list = String(text[range.upperBound...]).trimmingSpaces
             if let and = list.ranges(of: " and ").last {

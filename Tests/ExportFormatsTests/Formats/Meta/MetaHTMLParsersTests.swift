@@ -163,7 +163,8 @@ import Testing
         #expect(result.records.count == 6)
         #expect(result.warnings.map(\.code) == ["uncertain-zone"])
         let expected = Event(
-            platform: .instagram, kind: .message, occurredAt: Self.minute(1_709_408_460_000_000, "Mar 02, 2024 7:41 pm"),
+            platform: .instagram, kind: .message,
+            occurredAt: Self.minute(1_709_408_460_000_000, "Mar 02, 2024 7:41 pm"),
             actor: .handle(.instagram, "Ole Vik"), conversationKey: "inbox/olevik_17841400000000002",
             text: "Vi ses på havnen 😊",
             provenance: MetaTest.provenance(
