@@ -7,6 +7,10 @@ import Testing
 @Suite struct ParserRegistryTests {
     /// Parsers allowed to have no sample member, with the reason. Keep empty unless unavoidable.
     static let parsersWithoutSample: [String: String] = [:]
+    /// Sample cases recognized only as `.possible` by design, with the reason.
+    static let samplesRecognizedAsPossible: [String: String] = [
+        "facebook/json-localized-de": "folder names Casebook does not know: reported as uncertain-layout, not ignored"
+    ]
 
     /// Every `SampleExports/<platform>/<case>/` folder that has a FIXTURE.md, with its listing.
     static func sampleCases() throws -> [(name: String, listing: ArchiveListing)] {
@@ -54,7 +58,8 @@ import Testing
         #expect(!cases.isEmpty)
         for sample in cases {
             let best = ParserRegistry.all.map { $0.init().recognize(sample.listing) }.max() ?? .no
-            #expect(best == .certain, "\(sample.name) is not recognized for certain by any parser")
+            let expected: Recognition = Self.samplesRecognizedAsPossible[sample.name] == nil ? .certain : .possible
+            #expect(best == expected, "\(sample.name) is not recognized as \(expected) by any parser")
         }
     }
 

@@ -43,6 +43,23 @@ public enum MetaText {
         context.state.values[repairCounterKey] = String(current + 1)
     }
 
+    /// The export's repair counter so far.
+    public static func repairCount(in context: ParseContext) -> Int {
+        Int(context.state.values[repairCounterKey] ?? "0") ?? 0
+    }
+
+    /// Reports the repairs made since `start` (a `repairCount` taken when the member began) as one
+    /// `text-repaired` warning of the member, so that ingest summaries and `evidence --warnings` show
+    /// how many strings were changed; nothing when there were none.
+    public static func warnRepairs(since start: Int, in context: ParseContext) {
+        let count = repairCount(in: context) - start
+        guard count > 0 else { return }
+        context.warn(
+            "text-repaired",
+            "\(count) strings were Meta mojibake (UTF-8 bytes as Latin-1) and were repaired; raw values are kept",
+            locator: "")
+    }
+
     /// The repaired text of a JSON string value, or nil when the value is absent or blank.
     ///
     /// When a repair happened, the raw value is appended to `details` as `rawDetail` (for example

@@ -29,6 +29,8 @@ public struct FacebookCommentsParser: FacebookExportParser {
     public init() {}
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
+        let repairsBefore = MetaText.repairCount(in: context)
+        defer { MetaText.warnRepairs(since: repairsBefore, in: context) }
         let root = try MetaJSON.read(member, context: context)
         guard
             let (items, prefix, _) = MetaJSON.items(

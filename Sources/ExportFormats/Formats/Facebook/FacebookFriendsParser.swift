@@ -44,7 +44,33 @@ public struct FacebookFriendsParser: FacebookExportParser {
         return Self.descriptor.memberPatterns.contains { PathPattern.matches($0, path: path) }
     }
 
+    /// Emits one relation event (owner as actor, the other person named in `counterpart`, keyed in
+    /// `counterpartKey`); `details` are put after those. Shared with the HTML parser.
+    static func emit(
+        name: String, details extra: [Event.Detail], relation: (prefix: String, kind: EventKind, relation: String),
+        time: Timestamp?, contact: String?, field: String, owner: AccountKey, locator: String, context: ParseContext
+    ) {
+        let details: [Event.Detail] =
+            [
+                .init("counterpart", name), .init("counterpartKey", AccountKey.handle(.facebook, name).description),
+                .init("relation", relation.relation),
+            ] + extra
+        var identifiers: [IdentifierObservation] = []
+        if let contact {
+            identifiers.append(
+                IdentifierObservation(
+                    kind: contact.contains("@") ? .email : .phone, raw: contact, field: "\(field).contact_info",
+                    accountKey: .handle(.facebook, name)))
+        }
+        context.emit(
+            Event(
+                platform: .facebook, kind: relation.kind, occurredAt: time, actor: owner, text: name, details: details,
+                identifiers: identifiers, provenance: context.provenance(locator)))
+    }
+
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
+        let repairsBefore = MetaText.repairCount(in: context)
+        defer { MetaText.warnRepairs(since: repairsBefore, in: context) }
         let root = try MetaJSON.read(member, context: context)
         guard let object = root.object else { throw ParseError(locator: "", "expected an object holding a list") }
         let owner = MetaOwner.facebook(in: context)
@@ -60,27 +86,12 @@ public struct FacebookFriendsParser: FacebookExportParser {
                     context.warn("missing-field", "\(list.key) entry has no name", locator: locator)
                     continue
                 }
-                details.insert(
-                    contentsOf: [
-                        .init("counterpart", name),
-                        .init("counterpartKey", AccountKey.handle(.facebook, name).description),
-                        .init("relation", relation.relation),
-                    ], at: 0)
                 let time = MetaJSON.timestamp(
                     item["timestamp"], field: "timestamp", locator: locator + "/timestamp", context: context)
-                var identifiers: [IdentifierObservation] = []
-                if let contact = item["contact_info"]?.nonEmptyString {
-                    identifiers.append(
-                        IdentifierObservation(
-                            kind: contact.contains("@") ? .email : .phone, raw: contact,
-                            field: "\(list.key).contact_info",
-                            accountKey: .handle(.facebook, name)))
-                }
-                context.emit(
-                    Event(
-                        platform: .facebook, kind: relation.kind, occurredAt: time, actor: owner, text: name,
-                        details: details,
-                        identifiers: identifiers, provenance: context.provenance(locator)))
+                Self.emit(
+                    name: name, details: details, relation: relation, time: time,
+                    contact: item["contact_info"]?.nonEmptyString, field: list.key, owner: owner, locator: locator,
+                    context: context)
             }
         }
     }

@@ -26,37 +26,23 @@ public struct FacebookLegacyMessagesParser: FacebookExportParser {
     public init() {}
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
-        let bytes = try member.readAll()
-        if containsEntityDeclaration(bytes) {
-            context.warn(
-                "entity-declaration", "the HTML declares entities; the member is refused, not expanded", locator: "")
-            return
-        }
-        let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
-        let document = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                htmlReadMemory($0, Int32(buffer.count), "messages.htm", "UTF-8", options)
-            }
-        }
-        guard let document else { throw ParseError(locator: "", "libxml2 could not read the HTML") }
-        defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else {
-            throw ParseError(locator: "", "the HTML has no root element")
-        }
+        guard let page = try MetaHTMLDocument.read(member, context: context) else { return }
+        defer { withExtendedLifetime(page) {} }
+        let root = page.root
         var owner: AccountKey?
         var threadIndex = 0
-        walk(root) { node in
-            let name = elementName(node)
-            if name == "h1", owner == nil, let text = textContent(node) {
+        MetaHTML.walk(root) { node in
+            let name = MetaHTML.elementName(node)
+            if name == "h1", owner == nil, let text = MetaHTML.textContent(node) {
                 owner = .handle(.facebook, text)
                 context.emit(
                     .account(
                         Account(
                             key: owner!, displayName: text, isExportOwner: true,
-                            provenance: context.provenance(nodePath(node)))))
+                            provenance: context.provenance(MetaHTML.nodePath(node)))))
                 return false
             }
-            if name == "div", hasClass(node, "thread") {
+            if name == "div", MetaHTML.hasClass(node, "thread") {
                 threadIndex += 1
                 readThread(node, index: threadIndex, context: context)
                 return false
@@ -68,7 +54,7 @@ public struct FacebookLegacyMessagesParser: FacebookExportParser {
 
     private func readThread(_ thread: xmlNodePtr, index: Int, context: ParseContext) {
         let key = "messages.htm#\(index)"
-        let threadLocator = nodePath(thread)
+        let threadLocator = MetaHTML.nodePath(thread)
         var ownText = ""
         var child = thread.pointee.children
         while let node = child {
@@ -90,20 +76,21 @@ public struct FacebookLegacyMessagesParser: FacebookExportParser {
         child = thread.pointee.children
         while let node = child {
             defer { child = node.pointee.next }
-            guard elementName(node) == "div", hasClass(node, "message") else { continue }
-            let locator = nodePath(node)
+            guard MetaHTML.elementName(node) == "div", MetaHTML.hasClass(node, "message") else { continue }
+            let locator = MetaHTML.nodePath(node)
             var user: String?
             var meta: String?
-            walk(node) { inner in
-                if elementName(inner) == "span", hasClass(inner, "user") { user = textContent(inner) }
-                if elementName(inner) == "span", hasClass(inner, "meta") { meta = textContent(inner) }
+            MetaHTML.walk(node) { inner in
+                guard MetaHTML.elementName(inner) == "span" else { return true }
+                if MetaHTML.hasClass(inner, "user") { user = MetaHTML.textContent(inner) }
+                if MetaHTML.hasClass(inner, "meta") { meta = MetaHTML.textContent(inner) }
                 return true
             }
             var paragraph = node.pointee.next
             while let candidate = paragraph, candidate.pointee.type != XML_ELEMENT_NODE {
                 paragraph = candidate.pointee.next
             }
-            let text = paragraph.flatMap { elementName($0) == "p" ? textContent($0) : nil }
+            let text = paragraph.flatMap { MetaHTML.elementName($0) == "p" ? MetaHTML.textContent($0) : nil }
             var details: [Event.Detail] = []
             var time: Timestamp?
             if let meta {
@@ -123,47 +110,5 @@ public struct FacebookLegacyMessagesParser: FacebookExportParser {
                     platform: .facebook, kind: .message, occurredAt: time, actor: user.map { .handle(.facebook, $0) },
                     conversationKey: key, text: text, details: details, provenance: context.provenance(locator)))
         }
-    }
-
-    private func containsEntityDeclaration(_ bytes: [UInt8]) -> Bool {
-        let needle = Array("<!ENTITY".utf8)
-        guard bytes.count >= needle.count else { return false }
-        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
-            if Array(bytes[start..<start + needle.count]) == needle { return true }
-        }
-        return false
-    }
-
-    /// Depth-first over element children; `visit` returns whether to descend.
-    private func walk(_ node: xmlNodePtr, _ visit: (xmlNodePtr) -> Bool) {
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE, visit(current) { walk(current, visit) }
-            child = current.pointee.next
-        }
-    }
-
-    private func elementName(_ node: xmlNodePtr) -> String? {
-        guard node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name else { return nil }
-        return String(cString: name)
-    }
-
-    private func hasClass(_ node: xmlNodePtr, _ name: String) -> Bool {
-        guard let value = xmlGetProp(node, "class") else { return false }
-        defer { casebook_xmlFree(value) }
-        return String(cString: value).split(separator: " ").contains { $0 == name }
-    }
-
-    private func textContent(_ node: xmlNodePtr) -> String? {
-        guard let content = xmlNodeGetContent(node) else { return nil }
-        defer { casebook_xmlFree(content) }
-        let text = String(cString: content).trimmingSpaces
-        return text.isEmpty ? nil : text
-    }
-
-    private func nodePath(_ node: xmlNodePtr) -> String {
-        guard let path = xmlGetNodePath(node) else { return "" }
-        defer { casebook_xmlFree(path) }
-        return String(cString: path)
     }
 }

@@ -24,7 +24,41 @@ public struct FacebookProfileParser: FacebookExportParser {
 
     public init() {}
 
+    /// Emits the owner `Account` (keyed by full name, or a placeholder with a warning when there is
+    /// none) and remembers the name for the other parsers of the export; shared with the HTML parser.
+    static func emitOwner(
+        name: String?, username: String?, missingLocator: String, locator: String, context: ParseContext
+    ) -> AccountKey {
+        let key: AccountKey
+        if let name {
+            key = .handle(.facebook, name)
+            context.state.values["facebook.ownerName"] = name
+        } else {
+            context.warn("missing-field", "profile has no name", locator: missingLocator)
+            key = AccountKey(platform: .facebook, key: "owner:\(context.evidenceSHA256.prefix(16))")
+        }
+        context.emit(
+            .account(
+                Account(
+                    key: key, handle: username, displayName: name, isExportOwner: true,
+                    provenance: context.provenance(locator))))
+        return key
+    }
+
+    /// Emits one identifier of the owner (usernames as Facebook handles).
+    static func emitIdentifier(
+        _ kind: IdentifierKind, _ raw: String, field: String, key: AccountKey, locator: String, context: ParseContext
+    ) {
+        let platform: Platform? = kind == .handle ? .facebook : nil
+        context.emit(
+            .identifier(
+                IdentifierObservation(kind: kind, raw: raw, field: field, platform: platform, accountKey: key),
+                context.provenance(locator)))
+    }
+
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
+        let repairsBefore = MetaText.repairCount(in: context)
+        defer { MetaText.warnRepairs(since: repairsBefore, in: context) }
         let root = try MetaJSON.read(member, context: context)
         let base = root["profile_v2"] != nil ? "/profile_v2" : "/profile"
         guard let profile = root["profile_v2"] ?? root["profile"], profile.object != nil else {
@@ -33,26 +67,12 @@ public struct FacebookProfileParser: FacebookExportParser {
         var details: [Event.Detail] = []
         let nameValue = profile["name"]?["full_name"] ?? profile["name"]
         let name = MetaText.text(nameValue, rawDetail: "rawName", details: &details, context: context)
-        let key: AccountKey
-        if let name {
-            key = .handle(.facebook, name)
-            context.state.values["facebook.ownerName"] = name
-        } else {
-            context.warn("missing-field", "profile has no name.full_name", locator: base + "/name")
-            key = AccountKey(platform: .facebook, key: "owner:\(context.evidenceSHA256.prefix(16))")
-        }
         let username = profile["username"]?.nonEmptyString
         let provenance = context.provenance(base)
-        context.emit(
-            .account(
-                Account(key: key, handle: username, displayName: name, isExportOwner: true, provenance: provenance)))
-
+        let key = Self.emitOwner(
+            name: name, username: username, missingLocator: base + "/name", locator: base, context: context)
         func identifier(_ kind: IdentifierKind, _ raw: String, field: String, locator: String) {
-            let platform: Platform? = kind == .handle ? .facebook : nil
-            context.emit(
-                .identifier(
-                    IdentifierObservation(kind: kind, raw: raw, field: field, platform: platform, accountKey: key),
-                    context.provenance(locator)))
+            Self.emitIdentifier(kind, raw, field: field, key: key, locator: locator, context: context)
         }
         for list in ["emails", "previous_emails", "pending_emails", "ad_account_emails"] {
             for (index, email) in (profile["emails"]?[list]?.array ?? []).enumerated() {

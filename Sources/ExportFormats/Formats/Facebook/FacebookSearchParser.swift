@@ -18,6 +18,8 @@ public struct FacebookSearchParser: FacebookExportParser {
     public init() {}
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
+        let repairsBefore = MetaText.repairCount(in: context)
+        defer { MetaText.warnRepairs(since: repairsBefore, in: context) }
         let root = try MetaJSON.read(member, context: context)
         guard let (items, prefix, _) = MetaJSON.items(in: root, keys: ["searches_v2", "searches"]) else {
             throw ParseError(locator: "", "no list of searches")

@@ -102,8 +102,55 @@ public struct FacebookSecurityParser: FacebookExportParser {
         return fallback
     }
 
+    /// One login, session or activity row, however the file wrote it (JSON object or HTML block).
+    struct Entry {
+        var action: String?
+        var time: Timestamp?
+        var ip: String?
+        var ipField: String
+        var cookie: String?
+        var cookieField: String
+        var contact: String?
+        var contactField: String
+        var details: [Event.Detail]
+    }
+
+    /// Emits the event of one row: the kind from the action (a contact makes it an email or phone
+    /// change), the IP as `.ip`, the cookie as `.device`, the contact as `.email`/`.phone`, all observed
+    /// by the owner at the row's time. Shared by the JSON and HTML parsers.
+    static func emit(
+        _ entry: Entry, fallback: EventKind, owner: AccountKey, locator: String, context: ParseContext
+    ) {
+        var kind = kind(forAction: entry.action, fallback: fallback)
+        var identifiers: [IdentifierObservation] = []
+        if let address = entry.ip {
+            identifiers.append(
+                IdentifierObservation(
+                    kind: .ip, raw: address, field: entry.ipField, observedAt: entry.time, accountKey: owner))
+        }
+        if let cookie = entry.cookie {
+            identifiers.append(
+                IdentifierObservation(
+                    kind: .device, raw: cookie, field: entry.cookieField, observedAt: entry.time, accountKey: owner))
+        }
+        if let contact = entry.contact {
+            let isEmail = contact.contains("@")
+            kind = isEmail ? .emailChange : .phoneChange
+            identifiers.append(
+                IdentifierObservation(
+                    kind: isEmail ? .email : .phone, raw: contact, field: entry.contactField, observedAt: entry.time,
+                    accountKey: owner))
+        }
+        context.emit(
+            Event(
+                platform: .facebook, kind: kind, occurredAt: entry.time, actor: owner, text: entry.action,
+                details: entry.details, identifiers: identifiers, provenance: context.provenance(locator)))
+    }
+
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         guard let spec = Self.spec(for: member.path) else { return }
+        let repairsBefore = MetaText.repairCount(in: context)
+        defer { MetaText.warnRepairs(since: repairsBefore, in: context) }
         let root = try MetaJSON.read(member, context: context)
         guard let (items, prefix, _) = MetaJSON.items(in: root, keys: spec.listKeys) else {
             throw ParseError(locator: "", "no list of \(spec.field) entries")
@@ -124,28 +171,9 @@ public struct FacebookSecurityParser: FacebookExportParser {
             if item[spec.timeKey] == nil {
                 context.warn("missing-field", "\(spec.field) entry has no \(spec.timeKey)", locator: locator)
             }
-            var kind = Self.kind(forAction: action, fallback: spec.fallback)
-            var identifiers: [IdentifierObservation] = []
-            if !spec.ipKey.isEmpty, let address = item[spec.ipKey]?.nonEmptyString {
-                identifiers.append(
-                    IdentifierObservation(
-                        kind: .ip, raw: address, field: "\(spec.field).\(spec.ipKey)", observedAt: time,
-                        accountKey: owner))
-            }
-            if let cookie = item["datr_cookie"]?.nonEmptyString {
-                identifiers.append(
-                    IdentifierObservation(
-                        kind: .device, raw: cookie, field: "\(spec.field).datr_cookie", observedAt: time,
-                        accountKey: owner))
-            }
-            if let contact = item["contact"]?.nonEmptyString {
-                let isEmail = contact.contains("@")
-                kind = isEmail ? .emailChange : .phoneChange
-                identifiers.append(
-                    IdentifierObservation(
-                        kind: isEmail ? .email : .phone, raw: contact, field: "\(spec.field).contact", observedAt: time,
-                        accountKey: owner))
-            }
+            let ip = spec.ipKey.isEmpty ? nil : item[spec.ipKey]?.nonEmptyString
+            let cookie = item["datr_cookie"]?.nonEmptyString
+            let contact = item["contact"]?.nonEmptyString
             if let label = MetaText.text(item["label"], context: context) { details.append(.init("label", label)) }
             for (key, name) in [
                 ("user_agent", "userAgent"), ("site_name", "site"), ("site", "site"), ("app", "app"),
@@ -162,10 +190,12 @@ public struct FacebookSecurityParser: FacebookExportParser {
             {
                 details.append(.init("updated", updated.iso8601))
             }
-            context.emit(
-                Event(
-                    platform: .facebook, kind: kind, occurredAt: time, actor: owner, text: action, details: details,
-                    identifiers: identifiers, provenance: context.provenance(locator)))
+            Self.emit(
+                Entry(
+                    action: action, time: time, ip: ip, ipField: "\(spec.field).\(spec.ipKey)", cookie: cookie,
+                    cookieField: "\(spec.field).datr_cookie", contact: contact,
+                    contactField: "\(spec.field).contact", details: details),
+                fallback: spec.fallback, owner: owner, locator: locator, context: context)
         }
     }
 }

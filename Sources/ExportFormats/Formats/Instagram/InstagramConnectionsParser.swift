@@ -33,7 +33,33 @@ public struct InstagramConnectionsParser: InstagramExportParser {
         return .follower
     }
 
+    /// Emits one relation: the owner as actor, the other account's username (repaired) as text,
+    /// `counterpart`/`counterpartKey`/`href` details and a `.handle` identifier. Shared with the HTML
+    /// parser.
+    static func emit(
+        username: String, time: Timestamp?, href: String?, kind: EventKind, field: String, owner: AccountKey,
+        locator: String, context: ParseContext
+    ) {
+        let name = MetaText.repair(username).text
+        let counterpart = AccountKey.handle(.instagram, name)
+        var details: [Event.Detail] = [
+            .init("counterpart", name), .init("counterpartKey", counterpart.description),
+        ]
+        if let href { details.append(.init("href", href)) }
+        let identifiers = [
+            IdentifierObservation(
+                kind: .handle, raw: username, field: field, platform: .instagram, observedAt: time,
+                accountKey: counterpart)
+        ]
+        context.emit(
+            Event(
+                platform: .instagram, kind: kind, occurredAt: time, actor: owner, text: name, details: details,
+                identifiers: identifiers, provenance: context.provenance(locator)))
+    }
+
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
+        let repairsBefore = MetaText.repairCount(in: context)
+        defer { MetaText.warnRepairs(since: repairsBefore, in: context) }
         let root = try MetaJSON.read(member, context: context)
         guard let (items, prefix, listKey) = MetaJSON.items(in: root) else {
             throw ParseError(locator: "", "no relationship list")
@@ -50,26 +76,14 @@ public struct InstagramConnectionsParser: InstagramExportParser {
                 )
                 continue
             }
-            let name = MetaText.repair(username).text
-            let counterpart = AccountKey.handle(.instagram, name)
             let time = MetaJSON.timestamp(
                 first?["timestamp"], field: "string_list_data.timestamp",
                 locator: locator + "/string_list_data/0/timestamp",
                 context: context)
-            var details: [Event.Detail] = [
-                .init("counterpart", name), .init("counterpartKey", counterpart.description),
-            ]
-            if let href = first?["href"]?.nonEmptyString { details.append(.init("href", href)) }
-            let identifiers = [
-                IdentifierObservation(
-                    kind: .handle, raw: username, field: "\(listKey.isEmpty ? "followers" : listKey).value",
-                    platform: .instagram,
-                    observedAt: time, accountKey: counterpart)
-            ]
-            context.emit(
-                Event(
-                    platform: .instagram, kind: kind, occurredAt: time, actor: owner, text: name, details: details,
-                    identifiers: identifiers, provenance: context.provenance(locator)))
+            Self.emit(
+                username: username, time: time, href: first?["href"]?.nonEmptyString, kind: kind,
+                field: "\(listKey.isEmpty ? "followers" : listKey).value", owner: owner, locator: locator,
+                context: context)
         }
     }
 }

@@ -41,7 +41,52 @@ public struct InstagramLoginsParser: InstagramExportParser {
         return .login
     }
 
+    /// Emits the event of one entry from its `string_map_data` (or an HTML page's fields as such a
+    /// map, see `MetaHTML.labelMap`): identifiers and details through `InstagramLabels`. Shared by the
+    /// JSON and HTML parsers.
+    static func emit(
+        map: JSONValue, kind: EventKind, time: Timestamp?, details: [Event.Detail], listKey: String,
+        owner: AccountKey, locator: String, context: ParseContext
+    ) {
+        var details = details
+        var actor = owner
+        var identifiers: [IdentifierObservation] = []
+        if kind == .accountCreated, let username = InstagramLabels.value(map, .username) {
+            actor = .handle(.instagram, MetaText.repair(username).text)
+            identifiers.append(
+                IdentifierObservation(
+                    kind: .handle, raw: username, field: "\(listKey).Username", platform: .instagram,
+                    observedAt: time,
+                    accountKey: actor))
+        }
+        let identifierFields: [(InstagramLabels.Field, IdentifierKind)] = [
+            (.ipAddress, .ip), (.cookieName, .device), (.device, .device), (.email, .email), (.phoneNumber, .phone),
+        ]
+        for (field, identifierKind) in identifierFields {
+            guard let raw = InstagramLabels.value(map, field), let label = InstagramLabels.entry(map, field)?.label
+            else {
+                continue
+            }
+            identifiers.append(
+                IdentifierObservation(
+                    kind: identifierKind, raw: raw, field: "\(listKey).\(label)", observedAt: time,
+                    accountKey: actor))
+        }
+        let detailFields: [(InstagramLabels.Field, String)] = [
+            (.userAgent, "userAgent"), (.languageCode, "languageCode"), (.port, "port"),
+        ]
+        for (field, name) in detailFields {
+            if let text = InstagramMaps.text(map, field, context: context) { details.append(.init(name, text)) }
+        }
+        context.emit(
+            Event(
+                platform: .instagram, kind: kind, occurredAt: time, actor: actor, details: details,
+                identifiers: identifiers, provenance: context.provenance(locator)))
+    }
+
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
+        let repairsBefore = MetaText.repairCount(in: context)
+        defer { MetaText.warnRepairs(since: repairsBefore, in: context) }
         let root = try MetaJSON.read(member, context: context)
         guard let (items, prefix, listKey) = MetaJSON.items(in: root) else {
             throw ParseError(locator: "", "no account_history list")
@@ -70,39 +115,9 @@ public struct InstagramLoginsParser: InstagramExportParser {
             if time == nil {
                 context.warn("missing-field", "entry has neither an ISO title nor a Time.timestamp", locator: locator)
             }
-            var actor = owner
-            var identifiers: [IdentifierObservation] = []
-            if kind == .accountCreated, let username = InstagramLabels.value(map, .username) {
-                actor = .handle(.instagram, MetaText.repair(username).text)
-                identifiers.append(
-                    IdentifierObservation(
-                        kind: .handle, raw: username, field: "\(listKey).Username", platform: .instagram,
-                        observedAt: time,
-                        accountKey: actor))
-            }
-            let identifierFields: [(InstagramLabels.Field, IdentifierKind)] = [
-                (.ipAddress, .ip), (.cookieName, .device), (.device, .device), (.email, .email), (.phoneNumber, .phone),
-            ]
-            for (field, identifierKind) in identifierFields {
-                guard let raw = InstagramLabels.value(map, field), let label = InstagramLabels.entry(map, field)?.label
-                else {
-                    continue
-                }
-                identifiers.append(
-                    IdentifierObservation(
-                        kind: identifierKind, raw: raw, field: "\(listKey).\(label)", observedAt: time,
-                        accountKey: actor))
-            }
-            let detailFields: [(InstagramLabels.Field, String)] = [
-                (.userAgent, "userAgent"), (.languageCode, "languageCode"), (.port, "port"),
-            ]
-            for (field, name) in detailFields {
-                if let text = InstagramMaps.text(map, field, context: context) { details.append(.init(name, text)) }
-            }
-            context.emit(
-                Event(
-                    platform: .instagram, kind: kind, occurredAt: time, actor: actor, details: details,
-                    identifiers: identifiers, provenance: context.provenance(locator)))
+            Self.emit(
+                map: map, kind: kind, time: time, details: details, listKey: listKey, owner: owner, locator: locator,
+                context: context)
         }
     }
 }

@@ -21,6 +21,8 @@ public struct InstagramPostsParser: InstagramExportParser {
     public init() {}
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
+        let repairsBefore = MetaText.repairCount(in: context)
+        defer { MetaText.warnRepairs(since: repairsBefore, in: context) }
         let root = try MetaJSON.read(member, context: context)
         let isStories = member.path.hasSuffix("stories.json")
         let entries: [JSONValue]

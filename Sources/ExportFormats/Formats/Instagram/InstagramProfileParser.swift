@@ -20,20 +20,20 @@ public struct InstagramProfileParser: InstagramExportParser {
 
     public init() {}
 
-    public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
-        let root = try MetaJSON.read(member, context: context)
-        guard let (items, prefix, _) = MetaJSON.items(in: root, keys: ["profile_user"]), let entry = items.first else {
-            throw ParseError(locator: "", "no profile_user entry")
-        }
-        let base = prefix + "/0"
-        let map = entry["string_map_data"]
+    /// Emits the owner account, identifier records and the `.profileChange` event from a
+    /// `string_map_data` map (or an HTML page's fields as such a map); `extraDetails` follow the
+    /// labelled details. Shared by the JSON and HTML parsers.
+    static func emit(
+        map: JSONValue?, extraDetails: [Event.Detail], locator base: String, missingLocator: String,
+        fieldLocator: (InstagramLabels.Field) -> String, context: ParseContext
+    ) {
         let username = InstagramMaps.text(map, .username, context: context)
         let key: AccountKey
         if let username {
             key = .handle(.instagram, username)
             context.state.values["instagram.ownerUsername"] = username
         } else {
-            context.warn("missing-field", "profile has no Username", locator: base + "/string_map_data")
+            context.warn("missing-field", "profile has no Username", locator: missingLocator)
             key = AccountKey(platform: .instagram, key: "owner:\(context.evidenceSHA256.prefix(16))")
         }
         let name = InstagramMaps.text(map, .name, context: context)
@@ -53,7 +53,7 @@ public struct InstagramProfileParser: InstagramExportParser {
                     IdentifierObservation(
                         kind: kind, raw: raw, field: "personal_information.\(label)",
                         platform: kind == .handle ? .instagram : nil, accountKey: key),
-                    context.provenance(InstagramMaps.locator(base, map, field, "value"))))
+                    context.provenance(fieldLocator(field))))
         }
         var details: [Event.Detail] = []
         let detailFields: [(InstagramLabels.Field, String)] = [
@@ -62,15 +62,31 @@ public struct InstagramProfileParser: InstagramExportParser {
         for (field, label) in detailFields {
             if let text = InstagramMaps.text(map, field, context: context) { details.append(.init(label, text)) }
         }
+        details += extraDetails
+        context.emit(
+            Event(
+                platform: .instagram, kind: .profileChange, occurredAt: nil, actor: key,
+                text: username.map { "Profile @\($0)" }, details: details, provenance: provenance))
+    }
+
+    public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
+        let repairsBefore = MetaText.repairCount(in: context)
+        defer { MetaText.warnRepairs(since: repairsBefore, in: context) }
+        let root = try MetaJSON.read(member, context: context)
+        guard let (items, prefix, _) = MetaJSON.items(in: root, keys: ["profile_user"]), let entry = items.first else {
+            throw ParseError(locator: "", "no profile_user entry")
+        }
+        let base = prefix + "/0"
+        let map = entry["string_map_data"]
+        var details: [Event.Detail] = []
         if let privacy = map?["Private Account"]?["value"]?.nonEmptyString {
             details.append(.init("privateAccount", privacy))
         }
         if let photo = entry["media_map_data"]?["Profile Photo"]?["uri"]?.nonEmptyString {
             details.append(.init("profilePhoto", photo))
         }
-        context.emit(
-            Event(
-                platform: .instagram, kind: .profileChange, occurredAt: nil, actor: key,
-                text: username.map { "Profile @\($0)" }, details: details, provenance: provenance))
+        Self.emit(
+            map: map, extraDetails: details, locator: base, missingLocator: base + "/string_map_data",
+            fieldLocator: { InstagramMaps.locator(base, map, $0, "value") }, context: context)
     }
 }

@@ -11,15 +11,17 @@ public enum InstagramLabels {
     /// A field Casebook reads from `string_map_data`.
     public enum Field: String, Sendable, CaseIterable {
         case ipAddress, time, userAgent, cookieName, languageCode, port, email, phoneNumber, username, name
-        case dateOfBirth, gender, bio, website, device
+        case dateOfBirth, gender, bio, website, device, location
     }
 
     /// Labels per field, English first.
     public static let table: [Field: [String]] = [
         .ipAddress: ["IP Address", "Dirección IP", "IP-Adresse", "IP-adres", "Adresse IP", "Indirizzo IP"],
         .time: ["Time", "Hora", "Uhrzeit", "Zeit", "Tijd", "Heure", "Ora"],
-        .userAgent: ["User Agent", "Agente de usuario", "User-Agent", "Agent utilisateur"],
-        .cookieName: ["Cookie Name", "Nombre de la cookie", "Cookie-Name", "Cookienaam", "Nom du cookie"],
+        .userAgent: ["User Agent", "Browser", "Agente de usuario", "User-Agent", "Agent utilisateur"],
+        .cookieName: [
+            "Cookie Name", "Cookie", "Datr cookie", "Nombre de la cookie", "Cookie-Name", "Cookienaam", "Nom du cookie",
+        ],
         .languageCode: ["Language Code", "Código de idioma", "Sprachcode", "Taalcode", "Code de langue"],
         .port: ["Port", "Puerto", "Poort"],
         .email: ["Email", "Email address", "Correo electrónico", "E-Mail-Adresse", "E-mailadres", "Adresse e-mail"],
@@ -28,7 +30,7 @@ public enum InstagramLabels {
             "Username", "Nombre de usuario", "Benutzername", "Gebruikersnaam", "Nom d’utilisateur",
             "Nom d'utilisateur",
         ],
-        .name: ["Name", "Nombre", "Naam", "Nom"],
+        .name: ["Name", "Full name", "Nombre", "Naam", "Nom"],
         .dateOfBirth: [
             "Date of birth", "Birthday", "Fecha de nacimiento", "Geburtsdatum", "Geboortedatum",
             "Date de naissance",
@@ -37,6 +39,7 @@ public enum InstagramLabels {
         .bio: ["Bio", "Biografía", "Biografie", "Biographie"],
         .website: ["Website", "Sitio web", "Site web"],
         .device: ["Device", "Dispositivo", "Gerät", "Apparaat", "Appareil"],
+        .location: ["Location", "Estimated location", "Ubicación", "Standort", "Locatie", "Lieu"],
     ]
 
     /// The entry for `field` in a `string_map_data` object: its label (as written) and value object.

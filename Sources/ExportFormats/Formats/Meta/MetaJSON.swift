@@ -110,8 +110,12 @@ public enum MetaJSON {
 /// The export owner of a Meta export, from the prefetched profile file.
 enum MetaOwner {
     static let facebookProfilePattern = "profile_information/profile_information.json"
+    static let facebookProfileHTMLPattern = "profile_information/profile_information.html"
     static let instagramProfilePatterns = [
         "personal_information/personal_information.json", "account_information/personal_information.json",
+    ]
+    static let instagramProfileHTMLPatterns = [
+        "personal_information/personal_information.html", "account_information/personal_information.html",
     ]
 
     /// The Facebook owner's key (`handle:<full name>`, as message senders are keyed), or a placeholder
@@ -124,6 +128,12 @@ enum MetaOwner {
                 context.state.values["facebook.ownerName"] = name
                 return .handle(.facebook, name)
             }
+        }
+        if let (_, bytes) = context.prefetched(matching: facebookProfileHTMLPattern),
+            let name = htmlField(bytes, .name)
+        {
+            context.state.values["facebook.ownerName"] = name
+            return .handle(.facebook, name)
         }
         return placeholder(.facebook, file: "profile_information.json", in: context)
     }
@@ -149,7 +159,22 @@ enum MetaOwner {
                 return .handle(.instagram, text)
             }
         }
+        for pattern in instagramProfileHTMLPatterns {
+            guard let (_, bytes) = context.prefetched(matching: pattern), let username = htmlField(bytes, .username)
+            else { continue }
+            context.state.values["instagram.ownerUsername"] = username
+            return .handle(.instagram, username)
+        }
         return placeholder(.instagram, file: "personal_information.json", in: context)
+    }
+
+    /// The value of a labelled field of a prefetched HTML profile page.
+    private static func htmlField(_ bytes: [UInt8], _ field: InstagramLabels.Field) -> String? {
+        guard !MetaHTML.containsEntityDeclaration(bytes), let page = MetaHTMLDocument.parse(bytes, name: "profile.html")
+        else { return nil }
+        return withExtendedLifetime(page) {
+            MetaHTML.field(MetaHTML.fields(in: page.root), field)?.value
+        }
     }
 
     private static func placeholder(_ platform: Platform, file: String, in context: ParseContext) -> AccountKey {

@@ -11,12 +11,12 @@ import EvidenceModel
 /// a thread's `message_2.json` (older messages) may sit in another part of a split export, so the
 /// conversation key is `thread_path` (`inbox/<folder>`), the same in every file of the thread.
 enum MetaMessages {
-    /// `message_1.json`, `message_12.json`.
-    static func isMessageFile(_ path: String) -> Bool {
-        guard let name = path.split(separator: "/").last, name.hasPrefix("message_"), name.hasSuffix(".json") else {
+    /// `message_1.json`, `message_12.json` (or `.html` with `suffix: ".html"`).
+    static func isMessageFile(_ path: String, suffix: String = ".json") -> Bool {
+        guard let name = path.split(separator: "/").last, name.hasPrefix("message_"), name.hasSuffix(suffix) else {
             return false
         }
-        let number = name.dropFirst("message_".count).dropLast(".json".count)
+        let number = name.dropFirst("message_".count).dropLast(suffix.count)
         return !number.isEmpty && number.allSatisfy(\.isNumber)
     }
 
@@ -30,27 +30,25 @@ enum MetaMessages {
 
     static func parse(_ member: ArchiveMember, context: ParseContext, platform: Platform) throws {
         MetaRecognition.noteIfUncertain(context.level.listing, context: context)
+        let repairsBefore = MetaText.repairCount(in: context)
+        defer { MetaText.warnRepairs(since: repairsBefore, in: context) }
         let root = try MetaJSON.read(member, context: context)
         guard root.object != nil else {
             throw ParseError(locator: "", "expected an object with participants and messages")
         }
         let key = root["thread_path"]?.nonEmptyString ?? derivedKey(member.path)
-        var participants: [AccountKey] = []
+        var names: [(name: String, locator: String)] = []
         for (index, participant) in (root["participants"]?.array ?? []).enumerated() {
             let locator = "/participants/\(index)"
             guard let name = MetaText.text(participant["name"], context: context) else {
                 context.warn("missing-field", "participant has no name", locator: locator)
                 continue
             }
-            let account = AccountKey.handle(platform, name)
-            if !participants.contains(account) { participants.append(account) }
-            context.emit(.account(Account(key: account, displayName: name, provenance: context.provenance(locator))))
+            names.append((name, locator))
         }
-        context.emit(
-            .conversation(
-                Conversation(
-                    platform: platform, key: key, title: MetaText.text(root["title"], context: context),
-                    participants: participants, provenance: context.provenance(""))))
+        emitThread(
+            key: key, title: MetaText.text(root["title"], context: context), participants: names, platform: platform,
+            locator: "", context: context)
         guard let messages = root["messages"]?.array else {
             context.warn("missing-field", "thread file has no messages array", locator: "/messages")
             return
@@ -59,6 +57,26 @@ enum MetaMessages {
             parseMessage(
                 message, locator: "/messages/\(index)", key: key, platform: platform, member: member, context: context)
         }
+    }
+
+    /// Emits one account per participant (keyed by display name) and the thread's `Conversation`;
+    /// shared by the JSON and HTML readers.
+    static func emitThread(
+        key: String, title: String?, participants names: [(name: String, locator: String)], platform: Platform,
+        locator: String, context: ParseContext
+    ) {
+        var participants: [AccountKey] = []
+        for (name, participantLocator) in names {
+            let account = AccountKey.handle(platform, name)
+            if !participants.contains(account) { participants.append(account) }
+            context.emit(
+                .account(Account(key: account, displayName: name, provenance: context.provenance(participantLocator))))
+        }
+        context.emit(
+            .conversation(
+                Conversation(
+                    platform: platform, key: key, title: title, participants: participants,
+                    provenance: context.provenance(locator))))
     }
 
     private static let mediaKeys = ["photos", "videos", "audio_files", "files", "gifs"]

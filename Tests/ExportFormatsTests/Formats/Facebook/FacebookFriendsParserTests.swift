@@ -7,7 +7,7 @@ import Testing
     @Test func sample2021Friends() throws {
         let result = try ParserHarness.run(FacebookFriendsParser.self, sample: "facebook/json-2021")
         #expect(result.records.count == 2)
-        #expect(result.warnings.count == 0)
+        #expect(result.warnings.map(\.code) == ["text-repaired"])
         let expected = Event(
             platform: .facebook, kind: .friend, occurredAt: MetaTest.epochSeconds(1_550_000_000),
             actor: .handle(.facebook, "Søren Testesen"), text: "Mikkel Ørsted",

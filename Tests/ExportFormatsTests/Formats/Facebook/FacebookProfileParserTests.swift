@@ -9,7 +9,7 @@ import Testing
     @Test func sample2021Profile() throws {
         let result = try ParserHarness.run(FacebookProfileParser.self, sample: "facebook/json-2021")
         #expect(result.records.count == 7)
-        #expect(result.warnings.count == 0)
+        #expect(result.warnings.map(\.code) == ["text-repaired"])
         let owner = AccountKey.handle(.facebook, "Søren Testesen")
         #expect(
             result.accounts == [
@@ -39,9 +39,10 @@ import Testing
 
     @Test func sample2024ProfileUnderPersonalInformation() throws {
         let result = try ParserHarness.run(FacebookProfileParser.self, sample: "facebook/json-2024")
-        #expect(result.records.count == 4)
-        #expect(result.warnings.count == 0)
+        #expect(result.records.count == 5)
+        #expect(result.warnings.map(\.code) == ["text-repaired"])
         #expect(result.events.first?.details.contains(.init("previousName", "Lærke Holm")) == true)
+        #expect(result.identifierRecords.map(\.kind) == [.email, .phone, .url])
         #expect(
             result.members == ["personal_information/profile_information/profile_information.json"])
     }

@@ -7,7 +7,7 @@ import Testing
     @Test func sample2021Search() throws {
         let result = try ParserHarness.run(FacebookSearchParser.self, sample: "facebook/json-2021")
         #expect(result.records.count == 1)
-        #expect(result.warnings.count == 0)
+        #expect(result.warnings.map(\.code) == ["text-repaired"])
         let expected = Event(
             platform: .facebook, kind: .search, occurredAt: MetaTest.epochSeconds(1_610_000_000),
             actor: .handle(.facebook, "Søren Testesen"), text: "\"smørrebrød aarhus\"",

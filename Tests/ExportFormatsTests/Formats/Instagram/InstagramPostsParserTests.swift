@@ -7,7 +7,7 @@ import Testing
     @Test func sample2024Posts() throws {
         let result = try ParserHarness.run(InstagramPostsParser.self, sample: "instagram/json-2024")
         #expect(result.records.count == 2)
-        #expect(result.warnings.count == 0)
+        #expect(result.warnings.map(\.code) == ["text-repaired"])
         let expected = Event(
             platform: .instagram, kind: .post, occurredAt: MetaTest.epochSeconds(1_709_290_000),
             actor: .handle(.instagram, "frida.dahl"), text: "Solnedgang over Ålborg 🌅",

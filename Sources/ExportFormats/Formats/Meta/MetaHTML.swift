@@ -1,0 +1,336 @@
+import CLibXML2
+import EvidenceArchive
+import EvidenceModel
+
+/// One HTML page of a Meta export, parsed by libxml2's HTML parser (no network, no entity
+/// expansion); freed when released.
+final class MetaHTMLDocument {
+    let document: htmlDocPtr
+    let root: xmlNodePtr
+
+    private init(document: htmlDocPtr, root: xmlNodePtr) {
+        self.document = document
+        self.root = root
+    }
+
+    deinit { xmlFreeDoc(document) }
+
+    /// Parses `bytes`; nil when libxml2 finds no document or no root element.
+    static func parse(_ bytes: [UInt8], name: String) -> MetaHTMLDocument? {
+        guard !bytes.isEmpty else { return nil }
+        let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                htmlReadMemory($0, Int32(buffer.count), name, "UTF-8", options)
+            }
+        }
+        guard let document else { return nil }
+        guard let root = xmlDocGetRootElement(document) else {
+            xmlFreeDoc(document)
+            return nil
+        }
+        return MetaHTMLDocument(document: document, root: root)
+    }
+
+    /// Reads a whole member. A page that declares entities (`<!ENTITY`) is refused with an
+    /// `entity-declaration` warning and nil, never expanded; a page libxml2 cannot read throws.
+    static func read(_ member: ArchiveMember, context: ParseContext) throws -> MetaHTMLDocument? {
+        let bytes = try member.readAll()
+        if MetaHTML.containsEntityDeclaration(bytes) {
+            context.warn(
+                "entity-declaration", "the HTML declares entities; the member is refused, not expanded", locator: "")
+            return nil
+        }
+        let name = member.path.split(separator: "/").last.map(String.init) ?? "page.html"
+        guard let document = parse(bytes, name: name) else {
+            throw ParseError(locator: "", "libxml2 could not read the HTML")
+        }
+        return document
+    }
+}
+
+/// Structure-based reading of Meta's 2019+ HTML pages, whose CSS class names are generated and change
+/// between exports (`_3-96 _2let` in 2019-2021, `_a6-g`/`_a6-p` since 2022), so nothing here looks at
+/// class names.
+///
+/// - A **block** (one message, login, friend, post) is an element whose element children are a
+///   heading (sender, action, name), optional body elements, and a last child whose text is a
+///   `MetaHTMLTime` date (`Mar 01, 2024 10:15:02 am`); an element whose first child is an ISO 8601
+///   time (Instagram login titles) is a block too. Blocks are not searched for nested blocks.
+/// - **Fields** are label/value pairs: table rows of two cells (`<td>IP Address</td><td>…</td>`), a
+///   single cell with the label as its own text and the value in a child `<div>` (Instagram), or,
+///   when a node holds no table rows, `Label: value` lines (2019-2021 security pages).
+enum MetaHTML {
+    /// One block found in a page.
+    struct Block {
+        var node: xmlNodePtr
+        var heading: xmlNodePtr
+        var body: [xmlNodePtr]
+        /// The last child's text when it is a date.
+        var dateText: String?
+        /// The heading's text when it is an ISO 8601 time.
+        var isoTime: Timestamp?
+    }
+
+    /// A label and its value in a page.
+    struct Field {
+        var label: String
+        var value: String
+        var node: xmlNodePtr
+    }
+
+    // MARK: - Nodes
+
+    /// Depth-first over element descendants; `visit` returns whether to descend.
+    static func walk(_ node: xmlNodePtr, _ visit: (xmlNodePtr) -> Bool) {
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE, visit(current) { walk(current, visit) }
+            child = current.pointee.next
+        }
+    }
+
+    static func elementName(_ node: xmlNodePtr) -> String? {
+        guard node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name else { return nil }
+        return String(cString: name)
+    }
+
+    static func elementChildren(_ node: xmlNodePtr) -> [xmlNodePtr] {
+        var result: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { result.append(current) }
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
+        guard let value = xmlGetProp(node, name) else { return nil }
+        defer { casebook_xmlFree(value) }
+        let text = String(cString: value).trimmingSpaces
+        return text.isEmpty ? nil : text
+    }
+
+    static func hasClass(_ node: xmlNodePtr, _ name: String) -> Bool {
+        attribute(node, "class")?.split(separator: " ").contains { $0 == name } ?? false
+    }
+
+    /// All text below `node`, trimmed; nil when blank.
+    static func textContent(_ node: xmlNodePtr) -> String? {
+        guard let content = xmlNodeGetContent(node) else { return nil }
+        defer { casebook_xmlFree(content) }
+        let text = String(cString: content).trimmingSpaces
+        return text.isEmpty ? nil : text
+    }
+
+    /// The text nodes below `node`, each trimmed, blank ones dropped, joined by newlines; elements
+    /// named in `skipping` (for example the `ul` of reactions) are left out.
+    static func lines(_ node: xmlNodePtr, skipping: Set<String> = []) -> String? {
+        var parts: [String] = []
+        func collect(_ current: xmlNodePtr) {
+            var child = current.pointee.children
+            while let node = child {
+                if node.pointee.type == XML_TEXT_NODE, let content = node.pointee.content {
+                    let text = String(cString: content).trimmingSpaces
+                    if !text.isEmpty { parts.append(text) }
+                } else if node.pointee.type == XML_ELEMENT_NODE, !skipping.contains(elementName(node) ?? "") {
+                    collect(node)
+                }
+                child = node.pointee.next
+            }
+        }
+        collect(node)
+        return parts.isEmpty ? nil : parts.joined(separator: "\n")
+    }
+
+    /// The text of `node`'s own text children (not its elements), trimmed.
+    static func ownText(_ node: xmlNodePtr) -> String? {
+        var text = ""
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_TEXT_NODE, let content = current.pointee.content {
+                text += String(cString: content)
+            }
+            child = current.pointee.next
+        }
+        let trimmed = text.trimmingSpaces
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// libxml2's node path (`/html/body/div[2]/div[1]`), the locator of HTML records.
+    static func nodePath(_ node: xmlNodePtr) -> String {
+        guard let path = xmlGetNodePath(node) else { return "" }
+        defer { casebook_xmlFree(path) }
+        return String(cString: path)
+    }
+
+    /// The first element named `name` below `node`.
+    static func first(_ name: String, in node: xmlNodePtr) -> xmlNodePtr? {
+        var found: xmlNodePtr?
+        walk(node) { current in
+            if found != nil { return false }
+            if elementName(current) == name {
+                found = current
+                return false
+            }
+            return true
+        }
+        return found
+    }
+
+    static func containsEntityDeclaration(_ bytes: [UInt8]) -> Bool {
+        let needle = Array("<!ENTITY".utf8)
+        guard bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
+            if bytes[start..<start + needle.count].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+
+    // MARK: - Structure
+
+    /// The blocks of a page, in document order.
+    static func blocks(in root: xmlNodePtr) -> [Block] {
+        var result: [Block] = []
+        walk(root) { node in
+            guard let name = elementName(node), name != "tr", name != "table", name != "tbody" else { return true }
+            let children = elementChildren(node)
+            guard children.count >= 2, let heading = children.first, let last = children.last else { return true }
+            let headingText = textContent(heading)
+            let isoTime = headingText.flatMap { text -> Timestamp? in
+                guard text.count <= 40, text.first?.isNumber == true else { return nil }
+                return TimestampParsing.iso8601(text)
+            }
+            if let text = textContent(last), text.count <= 64, MetaHTMLTime.parse(text) != nil {
+                result.append(
+                    Block(
+                        node: node, heading: heading, body: Array(children.dropFirst().dropLast()), dateText: text,
+                        isoTime: isoTime))
+                return false
+            }
+            if isoTime != nil {
+                result.append(Block(node: node, heading: heading, body: Array(children.dropFirst()), isoTime: isoTime))
+                return false
+            }
+            return true
+        }
+        return result
+    }
+
+    /// The label/value fields below `node`, in document order.
+    static func fields(in node: xmlNodePtr) -> [Field] {
+        var result: [Field] = []
+        var sawRow = false
+        walk(node) { current in
+            guard elementName(current) == "tr" else { return true }
+            sawRow = true
+            let cells = elementChildren(current).filter { ["td", "th"].contains(elementName($0) ?? "") }
+            if cells.count >= 2, let label = textContent(cells[0]), let value = lines(cells[1]) {
+                result.append(Field(label: trimLabel(label), value: value, node: current))
+            } else if cells.count == 1, let label = ownText(cells[0]) {
+                let values = elementChildren(cells[0]).compactMap { lines($0) }
+                if !values.isEmpty {
+                    result.append(Field(label: trimLabel(label), value: values.joined(separator: "\n"), node: current))
+                }
+            }
+            return false
+        }
+        guard !sawRow else { return result }
+        func line(_ current: xmlNodePtr) -> Bool {
+            guard elementChildren(current).isEmpty, let text = textContent(current),
+                let colon = text.firstRange(of: ": ")
+            else { return true }
+            let label = String(text[..<colon.lowerBound]).trimmingSpaces
+            let value = String(text[colon.upperBound...]).trimmingSpaces
+            if !label.isEmpty, label.count <= 40, !value.isEmpty {
+                result.append(Field(label: label, value: value, node: current))
+            }
+            return false
+        }
+        if elementChildren(node).isEmpty {
+            _ = line(node)
+        } else {
+            walk(node, line)
+        }
+        return result
+    }
+
+    private static func trimLabel(_ label: String) -> String {
+        var text = label
+        while text.hasSuffix(":") { text.removeLast() }
+        return text.trimmingSpaces
+    }
+
+    /// Fields as an Instagram-style `string_map_data` object (`{label: {"value": value}}`), so that
+    /// the label table and the JSON parsers' record building read HTML fields unchanged.
+    static func labelMap(_ fields: [Field]) -> JSONValue {
+        .object(
+            JSONObject(
+                members: fields.map {
+                    JSONObject.Member(
+                        key: $0.label,
+                        value: .object(JSONObject(members: [.init(key: "value", value: .string($0.value))])))
+                }))
+    }
+
+    /// The field whose label is the one `InstagramLabels` knows for `field`.
+    static func field(_ fields: [Field], _ field: InstagramLabels.Field) -> Field? {
+        guard let label = InstagramLabels.entry(labelMap(fields), field)?.label else { return nil }
+        return fields.first { $0.label == label }
+    }
+
+    /// The page's `<title>`.
+    static func title(_ root: xmlNodePtr) -> String? {
+        first("title", in: root).flatMap(textContent)
+    }
+
+    /// `href`/`src` references below `node`: media (`img`, `video`, `audio` `src`) first, then links
+    /// (`a href`, often wrapping the same media), each with the element name.
+    static func references(in node: xmlNodePtr) -> [(element: String, value: String)] {
+        var media: [(String, String)] = []
+        var links: [(String, String)] = []
+        walk(node) { current in
+            guard let name = elementName(current) else { return true }
+            if name == "a", let href = attribute(current, "href") { links.append((name, href)) }
+            if ["img", "video", "audio", "source"].contains(name), let source = attribute(current, "src") {
+                media.append((name, source))
+            }
+            return true
+        }
+        return media + links
+    }
+}
+
+/// Reads the times of one HTML page through `MetaHTMLTime`: an ambiguous or unknown zone gives an
+/// `uncertain-zone` warning at the record, times without any zone (the norm since 2019) one
+/// `uncertain-zone` warning per member, unreadable times a `bad-timestamp` warning.
+final class MetaHTMLTimes {
+    private let context: ParseContext
+    private var withoutZone = 0
+
+    init(context: ParseContext) { self.context = context }
+
+    func parse(_ raw: String?, field: String, locator: String) -> Timestamp? {
+        guard let raw else { return nil }
+        guard let result = MetaHTMLTime.parse(raw) else {
+            context.warn("bad-timestamp", "\(field) is not a time Casebook can read", locator: locator)
+            return nil
+        }
+        if let problem = result.problem {
+            if problem.contains("has no zone") {
+                withoutZone += 1
+            } else {
+                context.warn("uncertain-zone", problem, locator: locator)
+            }
+        }
+        return result.timestamp
+    }
+
+    /// Writes the per-member warning for times without a zone.
+    func finish() {
+        guard withoutZone > 0 else { return }
+        context.warn(
+            "uncertain-zone", "\(withoutZone) times in this page have no zone; they are read as UTC", locator: "")
+    }
+}
