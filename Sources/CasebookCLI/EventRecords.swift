@@ -19,6 +19,9 @@ enum EventRecords {
             ("conversation", .optional(row.conversation)),
             ("text", .optional(row.text)),
         ]
+        // Details carry what a record says beyond its text: login IP and user agent, reply ids, ports.
+        let details = EventDetails.pairs(row.details)
+        if !details.isEmpty { fields.append(("details", .object(ReportRecord(details.map { ($0.name, .string($0.value)) })))) }
         if includeSnippet { fields.append(("snippet", .optional(row.snippet))) }
         fields.append(
             (

@@ -49,6 +49,8 @@ import Testing
         #expect(logins.allSatisfy { $0["account"] as? String == "@lærke nørgaard" })
         let members = Set(logins.compactMap { ($0["provenance"] as? [String: Any])?["member"] as? String })
         #expect(members.contains("security_and_login_information/logins_and_logouts.json"))
+        // The user agent of a login travels in the event's details.
+        #expect(logins.contains { (($0["details"] as? [String: Any])?["userAgent"] as? String)?.isEmpty == false })
         let byAddress = try jsonRows(
             try casebook(
                 "timeline", "--case", casePath, "--identifier", "2001:db8::17", "--kind", "login", "--format", "json"))
