@@ -12,6 +12,8 @@ public struct JSONArrayStream {
     private var inString = false
     private var escaped = false
     private var elementStart: Int64 = 0
+    private var elementBytes: Int64 = 0
+    private var oversized = false
     /// Bytes consumed so far.
     public private(set) var offset: Int64 = 0
     /// Elements handed over so far.
@@ -28,9 +30,11 @@ public struct JSONArrayStream {
     /// True when the opening `[` was never found (not an array member).
     public var sawArray: Bool { state != .prefix }
 
-    /// Consumes a chunk, calling `onElement(index, offset, bytes)` for each complete element.
+    /// Consumes a chunk, calling `onElement(index, offset, bytes)` for each complete element and
+    /// `onOversized(index, offset, size)` for an element larger than `maxElementBytes`, which is skipped.
     public mutating func feed(
-        _ chunk: UnsafeRawBufferPointer, onElement: (Int, Int64, [UInt8]) throws -> Void
+        _ chunk: UnsafeRawBufferPointer, onElement: (Int, Int64, [UInt8]) throws -> Void,
+        onOversized: (Int, Int64, Int64) throws -> Void = { _, _, _ in }
     ) throws {
         let bytes = chunk.bindMemory(to: UInt8.self)
         var index = 0
@@ -54,6 +58,8 @@ public struct JSONArrayStream {
                     state = .inElement
                     element.removeAll(keepingCapacity: true)
                     elementStart = offset + Int64(index)
+                    elementBytes = 0
+                    oversized = false
                     depth = 0
                     inString = false
                     escaped = false
@@ -100,14 +106,25 @@ public struct JSONArrayStream {
                         break
                     }
                 }
-                element.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                if element.count > maxElementBytes {
-                    throw JSONSyntaxError(
-                        offset: Int(elementStart), reason: "array element larger than \(maxElementBytes) bytes")
+                // An element over the limit is not buffered any further: its structure is still followed
+                // so that the next elements are found, and it is reported once it ends.
+                elementBytes += Int64(index - runStart)
+                if !oversized {
+                    element.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    if element.count > maxElementBytes {
+                        oversized = true
+                        element = []
+                    }
                 }
                 if finished {
-                    try onElement(count, elementStart, element)
+                    if oversized {
+                        try onOversized(count, elementStart, elementBytes)
+                    } else {
+                        try onElement(count, elementStart, element)
+                    }
                     count += 1
+                    oversized = false
+                    elementBytes = 0
                     state = .betweenElements
                 }
             case .done:

@@ -11,15 +11,19 @@ public enum TwitterArchive {
     /// Streams the elements of a YTD array member. `body` gets the index, the element and its locator
     /// (`/index`). Returns the number of elements.
     @discardableResult
+    ///
+    /// An element larger than `maxElementBytes` is skipped with an `element-too-large` warning naming
+    /// its index, offset and size; the elements after it are still read.
     public static func forEachItem(
-        in member: ArchiveMember, context: ParseContext, _ body: (Int, JSONValue, String) throws -> Void
+        in member: ArchiveMember, context: ParseContext, maxElementBytes: Int = 64 << 20,
+        _ body: (Int, JSONValue, String) throws -> Void
     ) throws -> Int {
-        var stream = JSONArrayStream()
+        var stream = JSONArrayStream(maxElementBytes: maxElementBytes)
         var parser = JSONParser()
         var failure: (any Error)?
         do {
             try member.forEachChunk { chunk in
-                try stream.feed(chunk) { index, offset, bytes in
+                try stream.feed(chunk, onElement: { index, offset, bytes in
                     let locator = "/\(index)"
                     do {
                         let value = try parser.parse(bytes)
@@ -29,7 +33,12 @@ public enum TwitterArchive {
                             "invalid-json", "element is not valid JSON: \(error.reason) (byte \(offset + Int64(error.offset)) of member)",
                             locator: locator)
                     }
-                }
+                }, onOversized: { index, offset, size in
+                    context.warn(
+                        "element-too-large",
+                        "element of \(size) bytes at byte \(offset) is larger than \(maxElementBytes) bytes; it was hashed "
+                            + "with the member but not parsed", locator: "/\(index)")
+                })
             }
         } catch let error as JSONSyntaxError {
             failure = error

@@ -36,7 +36,9 @@ public struct TwitterDirectMessagesParser: TwitterArchiveParser {
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let reader = TwitterDirectMessageReader(context: context, includesText: true)
-        try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in
+        // One element is a whole conversation; heavy accounts have conversations over 64 MiB (seen in the
+        // 1M-tweet bench archive), so the bound is higher here than for tweets.
+        try TwitterArchive.forEachItem(in: member, context: context, maxElementBytes: 512 << 20) { _, item, locator in
             reader.read(item, locator: locator)
         }
     }
