@@ -1,4 +1,5 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
 
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
@@ -90,3 +91,28 @@ let package = Package(
         .testTarget(name: "CasebookCLITests", dependencies: ["CasebookCLI", "CasebookTestSupport"]),
     ]
 )
+
+// libFuzzer targets (see `Scripts/fuzz` and docs/RELIABILITY.md, "Fuzzing"). Only added when CASEBOOK_FUZZ=1, so
+// `swift build --build-tests` and CI never compile them: they need `-sanitize=fuzzer`, which links libFuzzer
+// (each target's main.swift calls its driver).
+if ProcessInfo.processInfo.environment["CASEBOOK_FUZZ"] == "1" {
+    package.targets.append(.target(name: "CFuzzDriver", path: "Fuzz/CFuzzDriver"))
+    package.targets.append(
+        .target(
+            name: "FuzzSupport", dependencies: ["CFuzzDriver", "EvidenceModel", "EvidenceArchive", "ExportFormats"],
+            path: "Fuzz/FuzzSupport", swiftSettings: strict))
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("FuzzArchive", ["FuzzSupport", "EvidenceArchive"]),
+        ("FuzzJSON", ["FuzzSupport", "ExportFormats"]),
+        ("FuzzTwitter", ["FuzzSupport", "ExportFormats"]),
+        ("FuzzMetaJSON", ["FuzzSupport", "ExportFormats"]),
+        ("FuzzMetaHTML", ["FuzzSupport", "ExportFormats"]),
+        ("FuzzText", ["FuzzSupport", "Identifiers", "EvidenceModel"]),
+    ]
+    for (name, dependencies) in fuzzTargets {
+        package.targets.append(
+            .executableTarget(
+                name: name, dependencies: dependencies, path: "Fuzz/\(name)", swiftSettings: strict))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

@@ -90,8 +90,11 @@ public struct JSONArrayStream {
                     } else if current == UInt8(ascii: "}") || current == UInt8(ascii: "]") {
                         depth -= 1
                         if depth < 0 {
-                            // The array's own ']' after a scalar element: not part of the element.
-                            index -= 1
+                            // The array's own ']' after a scalar element: not part of the element. A stray '}'
+                            // stays in the element (which then fails to parse and becomes a warning): stepping
+                            // back over it too handed over an empty element and came back to the same byte
+                            // forever (`[ }` hung; found by fuzzing, FuzzRegressionTests.strayClosingBrace...).
+                            if current == UInt8(ascii: "]") { index -= 1 }
                             finished = true
                             break
                         }

@@ -1,0 +1,26 @@
+// libFuzzer target: every Facebook and Instagram JSON parser (messages, profile, posts, comments, friends, ...) over
+// the bytes as its member, with the same bytes prefetched as the profile so the owner lookup is fuzzed too.
+import EvidenceModel
+import ExportFormats
+import FuzzSupport
+
+let metaParsers = ParserRegistry.all.filter {
+    ($0.descriptor.platform == .facebook || $0.descriptor.platform == .instagram)
+        && $0.descriptor.identifier != FacebookLegacyMessagesParser.descriptor.identifier
+}
+let metaPaths = metaParsers.map { FuzzInput.concretePath($0.descriptor.memberPatterns.first ?? "x.json") }
+let profilePaths = Array(Set(metaParsers.flatMap { $0.descriptor.prefetchPatterns }.map(FuzzInput.concretePath)))
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+    let bytes = FuzzInput.bytes(start, count)
+    let chunkSize = FuzzInput.chunkSize(for: bytes)
+    var prefetched: [String: [UInt8]] = [:]
+    if chunkSize % 2 == 0 { for path in profilePaths { prefetched[path] = bytes } }
+    for (parser, path) in zip(metaParsers, metaPaths) {
+        FuzzInput.runParser(
+            parser, path: path, bytes: bytes, listing: metaPaths + profilePaths, prefetched: prefetched,
+            chunkSize: chunkSize)
+    }
+    return 0
+}

@@ -1,0 +1,45 @@
+import ExportFormats
+import Foundation
+import Testing
+
+/// Inputs found by the libFuzzer targets (`Scripts/fuzz`, docs/RELIABILITY.md "Fuzzing"), each kept here after
+/// its fix so it can never come back. Inputs are inline (base64 when not printable); the comment names the target.
+@Suite struct FuzzRegressionTests {
+    struct TooManyElements: Error {}
+
+    /// Feeds `input` to a `JSONArrayStream` in `chunkSize` pieces and returns the elements it hands over. A stream
+    /// that hands over more elements than the input has bytes is looping: that throws instead of hanging the test.
+    static func elements(_ input: [UInt8], chunkSize: Int) throws -> (elements: [[UInt8]], complete: Bool) {
+        var stream = JSONArrayStream()
+        var elements: [[UInt8]] = []
+        var position = 0
+        while position < input.count {
+            let end = min(input.count, position + chunkSize)
+            try input[position..<end].withUnsafeBytes { chunk in
+                try stream.feed(chunk) { _, _, element in
+                    elements.append(element)
+                    if elements.count > input.count { throw TooManyElements() }
+                }
+            }
+            position = end
+        }
+        return (elements, stream.isComplete)
+    }
+
+    /// FuzzJSON: a stray `}` where an array element should start made the streamer hand over an empty element and
+    /// come back to the same `}` forever (an ingest of `window.YTD.tweets.part0 = [ }` never ended). The `}` is now
+    /// kept in its element, which fails to parse and becomes an `invalid-json` warning; the array goes on.
+    @Test(arguments: [1, 2, 1024]) func strayClosingBraceInArrayEndsTheElement(_ chunkSize: Int) throws {
+        let result = try Self.elements(Array("[ }, 1 ]".utf8), chunkSize: chunkSize)
+        #expect(result.elements == [Array("}".utf8), Array("1 ".utf8)])
+        #expect(result.complete)
+    }
+
+    /// FuzzJSON: the input as found (before minimizing): a stray `}` right after a non-JSON byte.
+    @Test(arguments: [1, 3, 1024]) func strayClosingBraceAsFound(_ chunkSize: Int) throws {
+        let input = try #require(Data(base64Encoded: "KiAwWyAsi30EMC1TWyyc"))
+        let result = try Self.elements(Array(input), chunkSize: chunkSize)
+        #expect(result.elements == [[0x8B, 0x7D]])
+        #expect(!result.complete)
+    }
+}
