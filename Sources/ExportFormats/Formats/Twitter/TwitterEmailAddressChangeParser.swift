@@ -18,37 +18,8 @@ public struct TwitterEmailAddressChangeParser: TwitterArchiveParser {
     public init() {}
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
-        try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in
-            guard
-                let (outer, outerLocator) = TwitterArchive.record(
-                    in: item, key: "emailAddressChange", locator: locator, context: context)
-            else { return }
-            let account =
-                outer["accountId"]?.nonEmptyString.map { AccountKey.userId(.twitter, $0) }
-                ?? TwitterArchive.ownerOrPlaceholder(in: context)
-            guard let change = outer["emailChange"], change.object != nil else {
-                context.warn(
-                    "missing-field", "emailAddressChange entry has no emailChange object", locator: outerLocator)
-                return
-            }
-            let changeLocator = outerLocator + "/emailChange"
-            let occurredAt = TwitterArchive.timestamp(
-                change["changedAt"], field: "changedAt", locator: changeLocator + "/changedAt", context: context)
-            var details: [Event.Detail] = []
-            var identifiers: [IdentifierObservation] = []
-            for field in ["changedFrom", "changedTo"] {
-                guard let address = change[field]?.nonEmptyString else { continue }
-                details.append(.init(field, address))
-                identifiers.append(
-                    IdentifierObservation(
-                        kind: .email, raw: address, field: "emailAddressChange.emailChange.\(field)",
-                        observedAt: occurredAt,
-                        accountKey: account))
-            }
-            context.emit(
-                Event(
-                    platform: .twitter, kind: .emailChange, occurredAt: occurredAt, actor: account, details: details,
-                    identifiers: identifiers, provenance: context.provenance(changeLocator)))
-        }
+        try TwitterChangeHistory.parse(
+            member, in: context, outerKey: "emailAddressChange", innerKey: "emailChange", eventKind: .emailChange,
+            identifierKind: .email, identifierPlatform: nil)
     }
 }
