@@ -61,6 +61,7 @@ extension CasebookCommand {
                     throw CommandError(message: "'\(value)' is not an email, phone, IP, handle or id Casebook can read", status: 64)
                 }
             }
+            if let graph { try OutputFile.checkOutsideEvidence(graph, store: store) }
             let links = try Correlator(store: store).links(options)
             if let graph { try writeGraph(links, to: graph) }
             Console.out(render(links))
@@ -177,12 +178,7 @@ extension CasebookCommand {
                             observedAt: occurrence.observedAt.map { Timestamp.iso8601(microseconds: $0) }))
                 }
             }
-            let text = path.hasSuffix(".dot") ? GraphRenderer.dot(graph) : GraphRenderer.graphML(graph)
-            do {
-                try text.write(toFile: path, atomically: true, encoding: .utf8)
-            } catch {
-                throw CommandError(message: "cannot write the graph to '\(path)' – check the folder exists and is writable", status: 73)
-            }
+            try OutputFile.write(path.hasSuffix(".dot") ? GraphRenderer.dot(graph) : GraphRenderer.graphML(graph), to: path)
         }
     }
 }

@@ -27,34 +27,7 @@ enum OutputFile {
 
     /// Writes `text` to `path` atomically; `-` writes to standard output.
     static func write(_ text: String, to path: String) throws {
-        if path == "-" {
-            Console.out(text)
-            return
-        }
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
-        else {
-            throw CommandError(
-                message: "cannot create '\(path)': the folder '\(directory.path)' does not exist", status: 73)
-        }
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw CommandError(message: "cannot create '\(path)' – check the folder's permissions", status: 73)
-        }
-        do {
-            let handle = try FileHandle(forWritingTo: temporary)
-            try handle.write(contentsOf: Data(text.utf8))
-            try handle.synchronize()
-            try handle.close()
-            try rename(temporary, to: url)
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CommandError(
-                message: "cannot write '\(path)': \(error.localizedDescription) (nothing was left under that name)",
-                status: 74)
-        }
+        try stream(to: path) { $0.write(text) }
     }
 
     /// Collects output in chunks and writes it to a file handle, remembering the first error.
@@ -113,17 +86,10 @@ enum OutputFile {
             try handle.close()
             try rename(temporary, to: url)
             return result
-        } catch let error as CommandError {
-            try? handle.close()
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        } catch let error as StoreError {
-            try? handle.close()
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
         } catch {
             try? handle.close()
             try? FileManager.default.removeItem(at: temporary)
+            if error is CommandError || error is StoreError { throw error }
             throw CommandError(
                 message: "cannot write '\(path)': \(error.localizedDescription) (nothing was left under that name)",
                 status: 74)
