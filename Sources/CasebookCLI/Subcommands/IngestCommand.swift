@@ -35,12 +35,8 @@ extension CasebookCommand {
         func validate() throws {
             if evidence.isEmpty { throw ValidationError("name at least one evidence file or folder") }
             // SQLite creates -wal, -shm and .lock files beside the case; none may land in the evidence.
-            let casePath = URL(fileURLWithPath: caseOptions.casePath).standardizedFileURL.resolvingSymlinksInPath().path
-            for item in evidence {
-                let root = URL(fileURLWithPath: item).standardizedFileURL.resolvingSymlinksInPath().path
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else { continue }
-                if casePath == root || (isDirectory.boolValue && casePath.hasPrefix(root + "/")) {
+            for item in evidence where FileManager.default.fileExists(atPath: item) {
+                if OutputFile.isInside(caseOptions.casePath, root: item) {
                     throw ValidationError(
                         "the case path '\(caseOptions.casePath)' is inside the evidence '\(item)' – put the case outside the evidence")
                 }

@@ -7,15 +7,22 @@ enum OutputFile {
     /// Refuses an output path inside a folder that is evidence of this case (exit 64), so that the
     /// evidence tree is never written to.
     static func checkOutsideEvidence(_ path: String, store: CaseStore) throws {
-        let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
         for item in try store.evidenceList() where item.kind == "folder" {
-            let root = URL(fileURLWithPath: item.sourcePath).standardizedFileURL.resolvingSymlinksInPath().path
-            if target == root || target.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+            if isInside(path, root: item.sourcePath) {
                 throw CommandError(
                     message: "output path '\(path)' is inside evidence root '\(item.sourcePath)' – write it elsewhere",
                     status: 64)
             }
         }
+    }
+
+    /// True when `path` is `root` or lies below it, after resolving `.`, `..` and symbolic links.
+    static func isInside(_ path: String, root: String) -> Bool {
+        func resolved(_ text: String) -> String {
+            URL(fileURLWithPath: text).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        let target = resolved(path), base = resolved(root)
+        return target == base || target.hasPrefix(base.hasSuffix("/") ? base : base + "/")
     }
 
     /// Moves the finished temporary file over the final name in one step (POSIX rename).
