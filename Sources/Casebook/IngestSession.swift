@@ -105,8 +105,7 @@ public final class IngestSession {
             reading.start()
             queue.drain(into: writer)
             reading.join()
-            visitor.storeFailure = queue.failure
-            if let failure = visitor.storeFailure { throw failure }
+            if let failure = queue.failure { throw failure }
             // G2/R-03: the file read must be the file hashed. A change of size or modification time
             // between hashing and the end of reading fails the item; nothing of it counts as complete.
             let after = EvidenceStamp(path: path)
@@ -161,9 +160,7 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
     let options: IngestOptions
     let progress: any IngestProgress
     let normalizer: IdentifierNormalizer
-    var storeFailure: (any Error)?
     var rejected: ArchiveError?
-    var warnings = 0
     var lostData = false
     var platforms: [Platform] = []
     var counts: [String: Int] = [:]
@@ -240,7 +237,6 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
             state: states[level.chain] ?? ExportState(), defaultRegion: options.defaultRegion,
             recordSink: { [unowned self] record in self.write(record, memberId: memberId, member: member) },
             warningSink: { [unowned self] warning in
-                self.warnings += 1
                 self.store { writer in
                     try writer.warning(
                         source: warning.provenance.parser, code: warning.code, message: warning.message,
@@ -259,7 +255,6 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
             failure = "\(error)"
         }
         if let failure {
-            warnings += 1
             store { writer in
                 try writer.warning(
                     source: descriptor.identifier, code: "member-failed",
@@ -324,7 +319,6 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
         let result = normalizer.normalize(observation)
         guard let identifier = result.identifier else {
             if !quiet {
-                warnings += 1
                 let message = "\(observation.kind.rawValue) in \(observation.field) could not be normalized: \(result.problem ?? "unknown form")"
                 store { writer in
                     try writer.warning(
@@ -373,7 +367,6 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
     func finding(_ finding: ArchiveFinding) {
         if finding.losesData { lostData = true }
         let memberId = finding.member.isEmpty ? nil : memberIds[finding.member]
-        warnings += 1
         store { writer in
             try writer.warning(
                 source: "archive", code: finding.code, message: finding.message, locator: finding.locator ?? "",
