@@ -6,6 +6,10 @@ public enum CasebookBinary {
         public var status: Int32
         public var stdout: String
         public var stderr: String
+        /// True when the process ran past the timeout and was killed.
+        public var timedOut = false
+        /// True when the process ended by a signal (then `status` is the signal number).
+        public var signaled = false
     }
 
     /// The built executable beside the test bundle (`swift build --build-tests` builds both).
@@ -19,11 +23,20 @@ public enum CasebookBinary {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Runs `casebook` with arguments; standard input is empty.
-    public static func run(_ arguments: [String], in directory: String? = nil) throws -> Output {
+    /// Runs `casebook` with arguments; standard input is empty. A run longer than `timeout` seconds is
+    /// killed and reported as `timedOut`, so a hang fails a test instead of blocking CI.
+    public static func run(_ arguments: [String], in directory: String? = nil, timeout: TimeInterval = 300) throws -> Output {
         guard let path else { throw CocoaError(.fileNoSuchFile) }
+        return try execute(path, arguments, in: directory, timeout: timeout)
+    }
+
+    /// Runs any executable the same way (used to wrap `casebook` in `/usr/bin/time`). On timeout the
+    /// process and its direct children are killed.
+    public static func execute(
+        _ executable: String, _ arguments: [String], in directory: String? = nil, timeout: TimeInterval = 300
+    ) throws -> Output {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe()
@@ -33,20 +46,29 @@ public enum CasebookBinary {
         try process.run()
         // Read both pipes while the process runs so that neither fills up.
         final class Box: @unchecked Sendable { var data = Data() }
-        let errBox = Box()
+        let outBox = Box(), errBox = Box()
         let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errBox.data = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
+        for (pipe, box) in [(out, outBox), (err, errBox)] {
+            group.enter()
+            DispatchQueue.global().async {
+                box.data = pipe.fileHandleForReading.readDataToEndOfFile()
+                group.leave()
+            }
         }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        let errData = errBox.data
+        var timedOut = false
+        if group.wait(timeout: .now() + timeout) == .timedOut {
+            timedOut = true
+            let children = try? Process.run(
+                URL(fileURLWithPath: "/usr/bin/pkill"), arguments: ["-KILL", "-P", "\(process.processIdentifier)"])
+            children?.waitUntilExit()
+            kill(process.processIdentifier, SIGKILL)
+            group.wait()
+        }
         process.waitUntilExit()
         return Output(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            status: process.terminationStatus, stdout: String(decoding: outBox.data, as: UTF8.self),
+            stderr: String(decoding: errBox.data, as: UTF8.self), timedOut: timedOut,
+            signaled: process.terminationReason == .uncaughtSignal)
     }
 }
 

@@ -245,45 +245,14 @@ enum HostileRunner {
         let binary = try #require(CasebookBinary.path)
         let timeFile = FileManager.default.temporaryDirectory.appendingPathComponent("casebook-time-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: timeFile) }
-        let process = Process()
         let measured = FileManager.default.isExecutableFile(atPath: "/usr/bin/time")
-        if measured {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
-            process.arguments = ["-o", timeFile, "-f", "%M %x"] + [binary] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = arguments
-        }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        final class Box: @unchecked Sendable { var data = Data() }
-        let outBox = Box(), errBox = Box()
-        let group = DispatchGroup()
-        for (pipe, box) in [(out, outBox), (err, errBox)] {
-            group.enter()
-            DispatchQueue.global().async {
-                box.data = pipe.fileHandleForReading.readDataToEndOfFile()
-                group.leave()
-            }
-        }
-        var timedOut = false
-        if group.wait(timeout: .now() + timeout) == .timedOut {
-            timedOut = true
-            // Kill the whole child: /usr/bin/time and casebook under it.
-            if measured {
-                let children = try? Process.run(
-                    URL(fileURLWithPath: "/usr/bin/pkill"), arguments: ["-KILL", "-P", "\(process.processIdentifier)"])
-                children?.waitUntilExit()
-            }
-            kill(process.processIdentifier, SIGKILL)
-            group.wait()
-        }
-        process.waitUntilExit()
-        var status = process.terminationStatus
-        var signal: Int32? = process.terminationReason == .uncaughtSignal ? status : nil
+        let output =
+            measured
+            ? try CasebookBinary.execute("/usr/bin/time", ["-o", timeFile, "-f", "%M %x", binary] + arguments, timeout: timeout)
+            : try CasebookBinary.execute(binary, arguments, timeout: timeout)
+        let timedOut = output.timedOut
+        var status = output.status
+        var signal: Int32? = output.signaled ? status : nil
         var peak: Int?
         if measured, let text = try? String(contentsOfFile: timeFile, encoding: .utf8) {
             // "Command terminated by signal N" precedes the numbers when the child was killed.
@@ -299,8 +268,8 @@ enum HostileRunner {
             }
         }
         return Result(
-            status: status, signal: signal, timedOut: timedOut, stdout: String(decoding: outBox.data, as: UTF8.self),
-            stderr: String(decoding: errBox.data, as: UTF8.self), peakKilobytes: peak)
+            status: status, signal: signal, timedOut: timedOut, stdout: output.stdout, stderr: output.stderr,
+            peakKilobytes: peak)
     }
 
     /// Runs a query command and parses its JSON array output.
