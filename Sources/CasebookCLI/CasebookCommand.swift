@@ -41,6 +41,10 @@ public struct CasebookCommand: ParsableCommand {
         } catch let error as ValidationError {
             ErrorPresentation.printError(error.message)
             Foundation.exit(64)
+        } catch where String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+            // `casebook help <command>` and `--help` on some subcommands arrive here as the parser's
+            // own (internal) error type from `run()`: the parser prints the help and exits 0.
+            exit(withError: error)
         } catch {
             let presented = ErrorPresentation.present(error)
             ErrorPresentation.printError(presented.message)

@@ -78,6 +78,18 @@ import Testing
         #expect(badWindow.status == 64)
     }
 
+    /// `--help` on every command and `casebook help <command>` print the usage and exit 0 (they
+    /// once printed the parser's internal error value and exited 70).
+    @Test(arguments: [
+        ["--help"], ["search", "--help"], ["help", "search"], ["correlate", "--help"], ["ingest", "-h"], ["help", "report"],
+    ])
+    func helpIsPrintedAndExitsZero(arguments: [String]) throws {
+        let output = try CasebookBinary.run(arguments)
+        #expect(output.status == 0, "\(arguments): \(output.stderr)")
+        #expect(output.stdout.contains("USAGE: casebook"), "\(arguments): \(output.stdout.prefix(200))")
+        #expect(!output.stderr.contains("CommandError"))
+    }
+
     @Test func rawSyntaxErrorExits64WithoutSQLiteText() throws {
         let folder = try TemporaryFolder()
         let casePath = folder.path + "/case.db"
