@@ -58,8 +58,8 @@ public struct Correlator {
             rows = try store.identifiers(kind: options.kind?.rawValue, values: options.values)
         }
         var links: [Link] = []
-        for row in rows {
-            let occurrences = try store.occurrences(identifierId: row.id)
+        let occurrencesByRow = try store.occurrences(identifierIds: rows.map(\.id))
+        for (row, occurrences) in zip(rows, occurrencesByRow) {
             var link = Correlator.assess(row, occurrences)
             if let window = options.windowSeconds {
                 link.windowPairs = Correlator.pairs(occurrences, within: window * 1_000_000)

@@ -279,7 +279,10 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
             recordsByKind["conversation", default: 0] += 1
         case .event(let event):
             var resolved: [ResolvedIdentifier] = []
-            for observation in event.identifiers {
+            for var observation in event.identifiers {
+                // An identifier named in a record was seen when the record was made (a mention in a
+                // tweet, a sender id in a message): without this, correlate --window cannot time it.
+                if observation.observedAt == nil { observation.observedAt = event.occurredAt }
                 resolved += resolve(observation, locator: event.provenance.locator, memberId: memberId)
             }
             if options.extractFromText, let text = event.text, !text.isEmpty {

@@ -3,27 +3,51 @@
 public enum JSONText {
     /// A JSON string literal, escaping quotes, backslashes, control characters and U+2028/U+2029.
     public static func quote(_ text: String) -> String {
-        var output = "\""
-        output.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
+        var text = text
+        return text.withUTF8 { bytes in
+            // Most evidence text needs no escape: copy it whole (this runs for every stored detail
+            // and every JSON output row).
+            guard bytes.contains(where: needsEscape) || containsLineSeparator(bytes) else {
+                return "\"" + String(decoding: bytes, as: UTF8.self) + "\""
             }
+            var output: [UInt8] = [UInt8(ascii: "\"")]
+            output.reserveCapacity(bytes.count + 16)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""): output += [0x5C, 0x22]
+                case UInt8(ascii: "\\"): output += [0x5C, 0x5C]
+                case 0x0A: output += [0x5C, UInt8(ascii: "n")]
+                case 0x0D: output += [0x5C, UInt8(ascii: "r")]
+                case 0x09: output += [0x5C, UInt8(ascii: "t")]
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028 and U+2029 end lines in JavaScript; escape them for script-embedded JSON.
+                    output += Array("\\u202\(bytes[index + 2] == 0xA8 ? "8" : "9")".utf8)
+                    index += 2
+                case ..<0x20, 0x7F:
+                    let hex = Array("0123456789abcdef".utf8)
+                    output += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                default:
+                    output.append(byte)
+                }
+                index += 1
+            }
+            output.append(UInt8(ascii: "\""))
+            return String(decoding: output, as: UTF8.self)
         }
-        return output + "\""
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
+    }
+
+    private static func containsLineSeparator(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 3 else { return false }
+        for index in 0..<(bytes.count - 2) where bytes[index] == 0xE2 && bytes[index + 1] == 0x80 {
+            if bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 { return true }
+        }
+        return false
     }
 
     /// An object from ordered pairs; values are already JSON text.

@@ -241,9 +241,15 @@ extension CaseStore {
 
     /// Every occurrence of an identifier, oldest first, with provenance.
     public func occurrences(identifierId: Int64) throws -> [OccurrenceRow] {
+        try occurrences(identifierIds: [identifierId])[0]
+    }
+
+    /// The occurrences of several identifiers (in the order given), read in one snapshot.
+    public func occurrences(identifierIds: [Int64]) throws -> [[OccurrenceRow]] {
         try read { db in
-            try Row.fetchAll(
-                db,
+            // Run once per shared identifier by `correlate`: a cached statement and columns read by
+            // position (a lookup by name folds case on every call).
+            let statement = try db.cachedStatement(
                 sql: """
                     SELECT i.kind, i.value, o.rawValue, o.strength, o.source, o.field, o.eventId, o.observedAt, o.assumption,
                     o.locator, a.handle, a.platformUserId, a.accountKey, a.platform AS accountPlatform,
@@ -252,19 +258,26 @@ extension CaseStore {
                     LEFT JOIN account a ON a.id = o.accountId
                     JOIN evidence v ON v.id = o.evidenceId JOIN member m ON m.id = o.memberId
                     WHERE o.identifierId = ? ORDER BY o.observedAt IS NULL, o.observedAt, o.id
-                    """, arguments: [identifierId]
-            ).map { row in
-                let handle: String? = row["handle"]
-                let userId: String? = row["platformUserId"]
-                let key: String? = row["accountKey"]
-                return OccurrenceRow(
-                    identifierKind: row["kind"], identifierValue: row["value"], rawValue: row["rawValue"],
-                    strength: row["strength"], source: row["source"], field: row["field"],
-                    account: handle.map { "@" + $0 } ?? userId ?? key, accountPlatform: row["accountPlatform"],
-                    eventId: row["eventId"], observedAt: row["observedAt"], assumption: row["assumption"],
-                    evidenceSHA256: row["sha256"], evidenceName: row["displayName"], memberPath: row["path"],
-                    locator: row["locator"])
+                    """)
+            return try identifierIds.map { identifierId in
+                try Row.fetchAll(statement, arguments: [identifierId]).map(OccurrenceRow.init(positional:))
             }
         }
+    }
+}
+
+extension OccurrenceRow {
+    /// A row of the `occurrences` query, by column position.
+    init(positional row: Row) {
+        let handle: String? = row[10]
+        let userId: String? = row[11]
+        let key: String? = row[12]
+        self.init(
+            identifierKind: row[0], identifierValue: row[1], rawValue: row[2],
+            strength: row[3], source: row[4], field: row[5],
+            account: handle.map { "@" + $0 } ?? userId ?? key, accountPlatform: row[13],
+            eventId: row[6], observedAt: row[7], assumption: row[8],
+            evidenceSHA256: row[14], evidenceName: row[15], memberPath: row[16],
+            locator: row[9])
     }
 }
