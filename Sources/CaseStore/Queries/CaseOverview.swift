@@ -220,13 +220,21 @@ extension CaseStore {
             valueClause = " AND i.id IN (" + Array(repeating: "?", count: ids.count).joined(separator: ",") + ")"
             _ = arguments.append(contentsOf: StatementArguments(ids))
         }
+        // Shared identifiers are found first with one pass over the covering index (identifierId,
+        // accountId, evidenceId, …): two distinct values means min ≠ max, which needs no temporary
+        // B-tree per identifier as count(DISTINCT) does. Only those get the full counts.
+        let shared = sharedOnly ? """
+            WITH shared(id) AS (SELECT identifierId FROM identifierOccurrence GROUP BY identifierId
+                HAVING min(accountId) <> max(accountId) OR min(evidenceId) <> max(evidenceId))
+            """ : ""
         let sql = """
+            \(shared)
             SELECT i.id, i.kind, i.value, i.notes, count(*) AS occurrences, count(DISTINCT o.accountId) AS accounts,
             count(DISTINCT o.evidenceId) AS evidence, min(o.observedAt) AS firstSeen, max(o.observedAt) AS lastSeen
-            FROM identifier i JOIN identifierOccurrence o ON o.identifierId = i.id
+            FROM \(sharedOnly ? "shared s JOIN identifier i ON i.id = s.id" : "identifier i")
+            JOIN identifierOccurrence o ON o.identifierId = i.id
             WHERE (? IS NULL OR i.kind = ?)\(valueClause)
             GROUP BY i.id
-            \(sharedOnly ? "HAVING count(DISTINCT o.accountId) >= 2 OR count(DISTINCT o.evidenceId) >= 2" : "")
             ORDER BY \(sharedOnly ? "accounts DESC, evidence DESC, occurrences DESC," : "") i.kind, i.value
             \(limit > 0 ? "LIMIT \(limit)" : "")
             """
