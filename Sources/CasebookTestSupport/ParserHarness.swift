@@ -30,9 +30,14 @@ public enum ParserHarness {
 
     /// Runs `parser` on every member it claims in the evidence at `path` (folder, archive or file).
     public static func run(_ parser: any ExportParser.Type, path: String, defaultRegion: String? = nil) throws -> Result {
+        try run(instance: parser.init(), path: path, defaultRegion: defaultRegion)
+    }
+
+    /// Runs a configured parser (for example with a non-default threshold) the same way.
+    public static func run(instance parser: any ExportParser, path: String, defaultRegion: String? = nil) throws -> Result {
         let reader = try EvidenceReader(path: path)
         let hashes = try reader.hashEvidence()
-        let visitor = HarnessVisitor(parser: parser.init(), sha256: hashes.sha256, defaultRegion: defaultRegion)
+        let visitor = HarnessVisitor(parser: parser, sha256: hashes.sha256, defaultRegion: defaultRegion)
         try reader.walk(visitor)
         if let error = visitor.error { throw error }
         visitor.result.evidenceSHA256 = hashes.sha256

@@ -18,6 +18,16 @@ public enum TwitterArchive {
         in member: ArchiveMember, context: ParseContext, maxElementBytes: Int = 64 << 20,
         _ body: (Int, JSONValue, String) throws -> Void
     ) throws -> Int {
+        try forEachItem(in: member, context: context, maxElementBytes: maxElementBytes, streamingAbove: .max, streamed: nil, body)
+    }
+
+    /// As above; an element larger than `threshold` bytes goes to `streamed` as bytes (with the
+    /// member's parser, whose notes count for the member) instead of being parsed whole into a tree.
+    public static func forEachItem(
+        in member: ArchiveMember, context: ParseContext, maxElementBytes: Int = 64 << 20, streamingAbove threshold: Int,
+        streamed: ((Int, UnsafeBufferPointer<UInt8>, String, inout JSONParser) throws -> Void)?,
+        _ body: (Int, JSONValue, String) throws -> Void
+    ) throws -> Int {
         var stream = JSONArrayStream(maxElementBytes: maxElementBytes)
         var parser = JSONParser()
         var failure: (any Error)?
@@ -26,8 +36,12 @@ public enum TwitterArchive {
                 try stream.feed(chunk, onElement: { index, offset, bytes in
                     let locator = "/\(index)"
                     do {
-                        let value = try parser.parse(bytes)
-                        try body(index, value, locator)
+                        if bytes.count > threshold, let streamed {
+                            try bytes.withUnsafeBufferPointer { try streamed(index, $0, locator, &parser) }
+                        } else {
+                            let value = try parser.parse(bytes)
+                            try body(index, value, locator)
+                        }
                     } catch let error as JSONSyntaxError {
                         context.warn(
                             "invalid-json", "element is not valid JSON: \(error.reason) (byte \(offset + Int64(error.offset)) of member)",

@@ -28,17 +28,29 @@ public struct TwitterDirectMessagesParser: TwitterArchiveParser {
             "direct-message-group.js", "direct-message-group-part*.js",
         ],
         formatNotes: "direct-messages(-group).js (2022+) and direct-message(-group).js (2018-2022).",
-        knownLimits: "A conversation is one array element and is held in memory whole (up to 64 MiB). "
+        knownLimits: "A conversation is one array element; its bytes are held in memory (up to 512 MiB) and, above "
+            + "4 MiB, its messages are parsed one at a time. "
             + "Entry kinds other than messageCreate, joinConversation, participantsJoin, participantsLeave and "
             + "conversationNameUpdate are warned as unknown-entry and skipped.")
 
-    public init() {}
+    /// Conversations larger than this many bytes are read entry by entry.
+    let streamingThreshold: Int
+
+    public init() { self.init(streamingThreshold: 4 << 20) }
+
+    /// `streamingThreshold: .max` reads every conversation whole (tests compare the two ways).
+    public init(streamingThreshold: Int) { self.streamingThreshold = streamingThreshold }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let reader = TwitterDirectMessageReader(context: context, includesText: true)
         // One element is a whole conversation; heavy accounts have conversations over 64 MiB (seen in the
         // 1M-tweet bench archive), so the bound is higher here than for tweets.
-        try TwitterArchive.forEachItem(in: member, context: context, maxElementBytes: 512 << 20) { _, item, locator in
+        // A conversation over 4 MiB (by default) is read entry by entry from its bytes, so memory holds its bytes
+        // and one message rather than a tree of the whole conversation.
+        try TwitterArchive.forEachItem(
+            in: member, context: context, maxElementBytes: 512 << 20, streamingAbove: streamingThreshold,
+            streamed: { _, bytes, locator, parser in try reader.read(bytes: bytes, locator: locator, parser: &parser) }
+        ) { _, item, locator in
             reader.read(item, locator: locator)
         }
     }
@@ -62,69 +74,142 @@ struct TwitterDirectMessageReader {
     ]
 
     func read(_ item: JSONValue, locator: String) {
-        guard
-            let (conversation, conversationLocator) = TwitterArchive.record(
-                in: item, key: "dmConversation", locator: locator, context: context)
-        else { return }
-        guard let conversationId = conversation["conversationId"]?.nonEmptyString else {
-            context.warn("missing-field", "dmConversation has no conversationId", locator: conversationLocator)
-            return
-        }
-        let entries = conversation["messages"]?.array ?? []
-        context.emit(.conversation(summary(of: entries, conversationId: conversationId, locator: conversationLocator)))
+        guard let (conversationId, conversationLocator) = header(of: item, locator: locator) else { return }
+        let entries = conversation(of: item)?["messages"]?.array ?? []
+        var summary = SummaryBuilder(conversationId: conversationId)
+        if !summary.isOneToOne { entries.forEach { summary.note($0) } }
+        context.emit(.conversation(summary.conversation(provenance: context.provenance(conversationLocator))))
         for (index, entry) in entries.enumerated() {
-            let entryLocator = conversationLocator + "/messages/\(index)"
-            guard let object = entry.object, object.members.count == 1, let only = object.members.first,
-                only.value.object != nil
-            else {
-                context.warn(
-                    "unexpected-shape", "conversation entry is not an object with one key", locator: entryLocator)
-                continue
-            }
-            let bodyLocator = entryLocator + "/" + only.key
-            if only.key == "messageCreate" {
-                context.emit(message(only.value, conversationId: conversationId, locator: bodyLocator))
-            } else if Self.conversationEventKinds.contains(only.key) {
-                context.emit(
-                    conversationEvent(only.key, only.value, conversationId: conversationId, locator: bodyLocator))
-            } else {
-                context.warn("unknown-entry", "conversation entry kind is not read", locator: bodyLocator)
-            }
+            emit(entry, index: index, conversationId: conversationId, conversationLocator: conversationLocator)
         }
     }
 
-    private func summary(of entries: [JSONValue], conversationId: String, locator: String) -> Conversation {
-        var participants: [String] = []
-        func note(_ value: JSONValue?) {
-            if let identifier = value?.nonEmptyString, !participants.contains(identifier) {
-                participants.append(identifier)
-            }
+    /// Reads a large conversation from its bytes: the conversation without its messages is parsed as
+    /// a tree, then the `messages` array is split and each entry parsed on its own (twice for group
+    /// conversations: once for the participants and title, which come first, once for the events).
+    /// Records and locators are the same as `read(_:locator:)` gives.
+    func read(bytes: UnsafeBufferPointer<UInt8>, locator: String, parser: inout JSONParser) throws(JSONSyntaxError) {
+        let wrapper = JSONMemberScanner.valueRange(of: "dmConversation", inObjectAt: 0, of: bytes)
+        guard let wrapper, let messages = JSONMemberScanner.valueRange(of: "messages", inObjectAt: wrapper.lowerBound, of: bytes),
+            bytes[messages.lowerBound] == UInt8(ascii: "[")
+        else {
+            // Not the usual shape: read it whole.
+            read(try parser.parse(bytes), locator: locator)
+            return
         }
-        let pair = conversationId.split(separator: "-", omittingEmptySubsequences: false)
-        let isOneToOne = pair.count == 2 && pair.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
-        var title: (time: String, name: String)?
-        if isOneToOne {
-            for part in pair { note(.string(String(part))) }
+        var shell = Array(bytes[..<messages.lowerBound])
+        shell += Array("[]".utf8)
+        shell += bytes[messages.upperBound...]
+        let item = try parser.parse(shell)
+        guard let (conversationId, conversationLocator) = header(of: item, locator: locator) else { return }
+        let messageBytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[messages])
+        // Entries that do not parse are skipped; the first is reported (as the whole element would be)
+        // once the others are read, so one bad message does not lose the conversation.
+        func forEachEntry(_ body: (Int, JSONValue) -> Void) -> JSONSyntaxError? {
+            var stream = JSONArrayStream(maxElementBytes: Int.max)
+            var failure: JSONSyntaxError?
+            do {
+                try stream.feed(messageBytes) { index, offset, entryBytes in
+                    do throws(JSONSyntaxError) {
+                        body(index, try parser.parse(entryBytes))
+                    } catch {
+                        failure = failure ?? JSONSyntaxError(offset: messages.lowerBound + Int(offset) + error.offset, reason: error.reason)
+                    }
+                }
+            } catch {}
+            return failure
+        }
+        var summary = SummaryBuilder(conversationId: conversationId)
+        if !summary.isOneToOne { _ = forEachEntry { _, entry in summary.note(entry) } }
+        context.emit(.conversation(summary.conversation(provenance: context.provenance(conversationLocator))))
+        let failure = forEachEntry { index, entry in
+            emit(entry, index: index, conversationId: conversationId, conversationLocator: conversationLocator)
+        }
+        if let failure { throw failure }
+    }
+
+    private func conversation(of item: JSONValue) -> JSONValue? {
+        item["dmConversation"].flatMap { $0.object != nil ? $0 : nil } ?? (item.object != nil ? item : nil)
+    }
+
+    /// The conversation id and locator, or nil (with a warning) when the element has neither.
+    private func header(of item: JSONValue, locator: String) -> (String, String)? {
+        guard
+            let (conversation, conversationLocator) = TwitterArchive.record(
+                in: item, key: "dmConversation", locator: locator, context: context)
+        else { return nil }
+        guard let conversationId = conversation["conversationId"]?.nonEmptyString else {
+            context.warn("missing-field", "dmConversation has no conversationId", locator: conversationLocator)
+            return nil
+        }
+        return (conversationId, conversationLocator)
+    }
+
+    private func emit(_ entry: JSONValue, index: Int, conversationId: String, conversationLocator: String) {
+        let entryLocator = conversationLocator + "/messages/\(index)"
+        guard let object = entry.object, object.members.count == 1, let only = object.members.first,
+            only.value.object != nil
+        else {
+            context.warn(
+                "unexpected-shape", "conversation entry is not an object with one key", locator: entryLocator)
+            return
+        }
+        let bodyLocator = entryLocator + "/" + only.key
+        if only.key == "messageCreate" {
+            context.emit(message(only.value, conversationId: conversationId, locator: bodyLocator))
+        } else if Self.conversationEventKinds.contains(only.key) {
+            context.emit(
+                conversationEvent(only.key, only.value, conversationId: conversationId, locator: bodyLocator))
         } else {
-            for entry in entries {
-                for member in entry.object?.members ?? [] {
-                    let body = member.value
-                    note(body["senderId"])
-                    note(body["recipientId"])
-                    note(body["initiatingUserId"])
-                    for identifier in (body["participantsSnapshot"]?.array ?? []) + (body["userIds"]?.array ?? []) {
-                        note(identifier)
-                    }
-                    if member.key == "conversationNameUpdate", let name = body["name"]?.nonEmptyString {
-                        let time = body["createdAt"]?.string ?? ""
-                        if title == nil || time > title!.time { title = (time, name) }
-                    }
+            context.warn("unknown-entry", "conversation entry kind is not read", locator: bodyLocator)
+        }
+    }
+
+    /// Participants and title of a conversation: from the two ids of a one-to-one id, or, for groups,
+    /// from every sender, join snapshot and join/leave list, the title being the latest rename.
+    struct SummaryBuilder {
+        let conversationId: String
+        let isOneToOne: Bool
+        private var participants: [String] = []
+        private var seen: Set<String> = []
+        private var title: (time: String, name: String)?
+
+        init(conversationId: String) {
+            self.conversationId = conversationId
+            let pair = conversationId.split(separator: "-", omittingEmptySubsequences: false)
+            isOneToOne = pair.count == 2 && pair.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+            if isOneToOne { for part in pair { noteIdentifier(String(part)) } }
+        }
+
+        private mutating func noteIdentifier(_ identifier: String) {
+            if seen.insert(identifier).inserted { participants.append(identifier) }
+        }
+
+        private mutating func noteValue(_ value: JSONValue?) {
+            if let identifier = value?.nonEmptyString { noteIdentifier(identifier) }
+        }
+
+        mutating func note(_ entry: JSONValue) {
+            for member in entry.object?.members ?? [] {
+                let body = member.value
+                noteValue(body["senderId"])
+                noteValue(body["recipientId"])
+                noteValue(body["initiatingUserId"])
+                for identifier in (body["participantsSnapshot"]?.array ?? []) + (body["userIds"]?.array ?? []) {
+                    noteValue(identifier)
+                }
+                if member.key == "conversationNameUpdate", let name = body["name"]?.nonEmptyString {
+                    let time = body["createdAt"]?.string ?? ""
+                    if title == nil || time > title!.time { title = (time, name) }
                 }
             }
         }
-        return Conversation(
-            platform: .twitter, key: conversationId, title: title?.name,
-            participants: participants.map { .userId(.twitter, $0) }, provenance: context.provenance(locator))
+
+        func conversation(provenance: Provenance) -> Conversation {
+            Conversation(
+                platform: .twitter, key: conversationId, title: title?.name,
+                participants: participants.map { .userId(.twitter, $0) }, provenance: provenance)
+        }
     }
 
     private func message(_ body: JSONValue, conversationId: String, locator: String) -> Event {
