@@ -19,6 +19,9 @@ public struct Correlator {
         /// Pivot values (already normalized candidates); empty for "everything shared".
         public var values: [NormalizedIdentifier] = []
         public var limit = 0
+        /// Occurrences listed per link, oldest first (0: all). Strength, accounts and evidence
+        /// always come from every occurrence; a window compares every timed occurrence.
+        public var occurrenceLimit = 0
         public init() {}
     }
 
@@ -58,11 +61,14 @@ public struct Correlator {
             rows = try store.identifiers(kind: options.kind?.rawValue, values: options.values)
         }
         var links: [Link] = []
-        let occurrencesByRow = try store.occurrences(identifierIds: rows.map(\.id))
-        for (row, occurrences) in zip(rows, occurrencesByRow) {
-            var link = Correlator.assess(row, occurrences)
+        let ids = rows.map(\.id)
+        let summaries = try store.occurrenceSummaries(identifierIds: ids)
+        let occurrencesByRow = try store.occurrences(identifierIds: ids, limit: options.windowSeconds == nil ? options.occurrenceLimit : 0)
+        for ((row, summary), occurrences) in zip(zip(rows, summaries), occurrencesByRow) {
+            var link = Correlator.assess(row, summary, occurrences)
             if let window = options.windowSeconds {
                 link.windowPairs = Correlator.pairs(occurrences, within: window * 1_000_000)
+                if options.occurrenceLimit > 0 { link.occurrences = Array(occurrences.prefix(options.occurrenceLimit)) }
                 if link.windowPairs.isEmpty { continue }
                 link.reasons.append("\(link.windowPairs.count) use(s) by different accounts within \(window) s of each other")
             }
@@ -77,7 +83,20 @@ public struct Correlator {
         return links
     }
 
+    /// Assesses a link from all its occurrences (tests and small lists).
     static func assess(_ row: IdentifierRow, _ occurrences: [OccurrenceRow]) -> Link {
+        let summary = CaseStore.OccurrenceSummary(
+            accounts: Array(Set(occurrences.compactMap { occurrence in
+                occurrence.account.map { "\(occurrence.accountPlatform ?? ""):\($0)" }
+            })).sorted(),
+            evidence: Array(Set(occurrences.map(\.evidenceSHA256))).sorted(),
+            hasStructured: occurrences.contains { $0.source == "structured" },
+            allWeak: !occurrences.isEmpty && occurrences.allSatisfy { $0.strength == "weak" })
+        return assess(row, summary, occurrences)
+    }
+
+    /// Assesses a link from the summary of all its occurrences; `occurrences` are the ones listed.
+    static func assess(_ row: IdentifierRow, _ summary: CaseStore.OccurrenceSummary, _ occurrences: [OccurrenceRow]) -> Link {
         let kind = IdentifierKind(rawValue: row.kind)
         var strength = kind.flatMap { kindWeight[$0] } ?? 0.3
         var reasons = ["\(row.kind) (base \(String(format: "%.2f", strength)))"]
@@ -87,11 +106,11 @@ public struct Correlator {
             strength *= 0.1
             reasons.append("\(meaningless.sorted().joined(separator: ", ")) address: shared by many, proves little")
         }
-        if !occurrences.contains(where: { $0.source == "structured" }) {
+        if !summary.hasStructured {
             strength *= 0.5
             reasons.append("found only in free text, not in a structured field")
         }
-        if !occurrences.isEmpty && occurrences.allSatisfy({ $0.strength == "weak" }) {
+        if summary.allWeak {
             strength *= 0.6
             reasons.append("matched only after provider folding (for example Gmail dots), a weak form")
         }
@@ -99,13 +118,11 @@ public struct Correlator {
             strength *= 0.7
             reasons.append("phone number could not be resolved to E.164")
         }
-        let accounts = Array(Set(occurrences.compactMap { occurrence in
-            occurrence.account.map { "\(occurrence.accountPlatform ?? ""):\($0)" }
-        })).sorted()
-        let evidence = Array(Set(occurrences.map(\.evidenceSHA256))).sorted()
-        if occurrences.count >= 3 {
+        let accounts = summary.accounts
+        let evidence = summary.evidence
+        if row.occurrences >= 3 {
             strength = min(1, strength * 1.1)
-            reasons.append("\(occurrences.count) occurrences")
+            reasons.append("\(row.occurrences) occurrences")
         }
         if accounts.count < 2 && evidence.count >= 2 {
             reasons.append("same identifier in \(evidence.count) evidence items")

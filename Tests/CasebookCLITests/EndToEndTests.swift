@@ -61,6 +61,20 @@ import Testing
         let values = rows.compactMap { "\($0["kind"] ?? ""):\($0["value"] ?? "")" }
         #expect(values.contains("ip:203.0.113.7"))
         #expect(values.contains("phone:+15550104477"))
+        // Each link lists its occurrences under `occurrences` and counts them under `occurrenceCount`
+        // (once both were `occurrences`); --occurrences caps the list, never the counts or strength.
+        let ip = try #require(rows.first { $0["value"] as? String == "203.0.113.7" })
+        let count = try #require(ip["occurrenceCount"] as? Int)
+        #expect(count >= 2)
+        #expect((ip["occurrences"] as? [Any])?.count == count)
+        let capped = try casebook("correlate", "203.0.113.7", "--case", casePath, "--occurrences", "1", "--format", "json")
+        let cappedRows = try #require(try JSONSerialization.jsonObject(with: Data(capped.stdout.utf8)) as? [[String: Any]])
+        #expect((cappedRows.first?["occurrences"] as? [Any])?.count == 1)
+        #expect(cappedRows.first?["occurrenceCount"] as? Int == count)
+        #expect(cappedRows.first?["strength"] as? String == ip["strength"] as? String)
+        #expect(cappedRows.first?["linkedAccounts"] as? [String] == ip["linkedAccounts"] as? [String])
+        let cappedTable = try casebook("correlate", "203.0.113.7", "--case", casePath, "--occurrences", "1")
+        #expect(cappedTable.stdout.contains("… \(count - 1) more occurrence(s), not listed; --occurrences 0 lists all"))
         let pivot = try casebook("timeline", "--case", casePath, "--identifier", "203.0.113.7", "--format", "jsonl")
         #expect(pivot.stdout.split(separator: "\n").count >= 2)
 

@@ -252,8 +252,56 @@ extension CaseStore {
         try occurrences(identifierIds: [identifierId])[0]
     }
 
-    /// The occurrences of several identifiers (in the order given), read in one snapshot.
-    public func occurrences(identifierIds: [Int64]) throws -> [[OccurrenceRow]] {
+    /// What all occurrences of an identifier say together, without reading each one.
+    public struct OccurrenceSummary: Sendable, Hashable {
+        /// `platform:@handle` (or user id, or account key) of every linked account, sorted.
+        public var accounts: [String]
+        /// SHA-256 of every evidence item it occurs in, sorted.
+        public var evidence: [String]
+        public var hasStructured: Bool
+        public var allWeak: Bool
+
+        public init(accounts: [String], evidence: [String], hasStructured: Bool, allWeak: Bool) {
+            self.accounts = accounts
+            self.evidence = evidence
+            self.hasStructured = hasStructured
+            self.allWeak = allWeak
+        }
+    }
+
+    /// Summaries of several identifiers (in the order given), read in one snapshot. The distinct
+    /// accounts and evidence items come from the covering index (identifierId, accountId,
+    /// evidenceId, …), so an identifier with 100k occurrences costs a short index walk.
+    public func occurrenceSummaries(identifierIds: [Int64]) throws -> [OccurrenceSummary] {
+        try read { db in
+            let accounts = try db.cachedStatement(
+                sql: """
+                    SELECT a.platform || ':' || coalesce('@' || a.handle, a.platformUserId, a.accountKey)
+                    FROM (SELECT DISTINCT accountId FROM identifierOccurrence WHERE identifierId = ? AND accountId IS NOT NULL) x
+                    JOIN account a ON a.id = x.accountId
+                    """)
+            let evidence = try db.cachedStatement(
+                sql: """
+                    SELECT v.sha256 FROM (SELECT DISTINCT evidenceId FROM identifierOccurrence WHERE identifierId = ?) x
+                    JOIN evidence v ON v.id = x.evidenceId
+                    """)
+            let structured = try db.cachedStatement(
+                sql: "SELECT EXISTS (SELECT 1 FROM identifierOccurrence WHERE identifierId = ? AND source = 'structured')")
+            let strong = try db.cachedStatement(
+                sql: "SELECT EXISTS (SELECT 1 FROM identifierOccurrence WHERE identifierId = ? AND strength <> 'weak')")
+            return try identifierIds.map { id in
+                OccurrenceSummary(
+                    accounts: Array(Set(try String.fetchAll(accounts, arguments: [id]))).sorted(),
+                    evidence: Array(Set(try String.fetchAll(evidence, arguments: [id]))).sorted(),
+                    hasStructured: try Bool.fetchOne(structured, arguments: [id]) ?? false,
+                    allWeak: !(try Bool.fetchOne(strong, arguments: [id]) ?? true))
+            }
+        }
+    }
+
+    /// The occurrences of several identifiers (in the order given), oldest first, at most `limit`
+    /// each (0: all), read in one snapshot.
+    public func occurrences(identifierIds: [Int64], limit: Int = 0) throws -> [[OccurrenceRow]] {
         try read { db in
             // Run once per shared identifier by `correlate`: a cached statement and columns read by
             // position (a lookup by name folds case on every call).
@@ -265,10 +313,10 @@ extension CaseStore {
                     FROM identifierOccurrence o JOIN identifier i ON i.id = o.identifierId
                     LEFT JOIN account a ON a.id = o.accountId
                     JOIN evidence v ON v.id = o.evidenceId JOIN member m ON m.id = o.memberId
-                    WHERE o.identifierId = ? ORDER BY o.observedAt IS NULL, o.observedAt, o.id
+                    WHERE o.identifierId = ? ORDER BY o.observedAt IS NULL, o.observedAt, o.id LIMIT ?
                     """)
             return try identifierIds.map { identifierId in
-                try Row.fetchAll(statement, arguments: [identifierId]).map(OccurrenceRow.init(positional:))
+                try Row.fetchAll(statement, arguments: [identifierId, limit > 0 ? limit : -1]).map(OccurrenceRow.init(positional:))
             }
         }
     }

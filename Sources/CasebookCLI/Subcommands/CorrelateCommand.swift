@@ -30,6 +30,9 @@ extension CasebookCommand {
         @Option(help: "Only links where two accounts used the identifier within this time of each other (90s, 30m, 1h, 2d).")
         var window: String?
 
+        @Option(help: "Occurrences listed per link, oldest first (0: all). Strength, accounts and evidence always count every occurrence.")
+        var occurrences: Int = 20
+
         @Option(help: "Also write the links as a graph: FILE.dot (Graphviz) or FILE.graphml.")
         var graph: String?
 
@@ -43,6 +46,7 @@ extension CasebookCommand {
             if let window, Correlator.parseDuration(window) == nil {
                 throw ValidationError("--window '\(window)' is not a duration – use 90s, 30m, 1h or 2d")
             }
+            if occurrences < 0 { throw ValidationError("--occurrences must be 0 (all) or more") }
             if let graph, !(graph.hasSuffix(".dot") || graph.hasSuffix(".graphml")) {
                 throw ValidationError("--graph '\(graph)' must end in .dot or .graphml")
             }
@@ -55,6 +59,7 @@ extension CasebookCommand {
             options.minAccounts = minAccounts
             options.windowSeconds = window.flatMap(Correlator.parseDuration)
             options.limit = output.limit
+            options.occurrenceLimit = occurrences
             if let value {
                 options.values = IdentifierNormalizer(defaultRegion: defaultRegion?.uppercased()).candidates(forQuery: value)
                 if options.values.isEmpty {
@@ -80,6 +85,11 @@ extension CasebookCommand {
             case .json, .jsonl:
                 let records = links.map { link -> ReportRecord in
                     var record = IdentifierRecords.record(link.identifier)
+                    // The count is `occurrenceCount` here: `occurrences` is the list (the same key twice
+                    // made JSON whose meaning depended on the reader).
+                    if let count = record.fields.firstIndex(where: { $0.key == "occurrences" }) {
+                        record.fields[count] = .init(key: "occurrenceCount", value: record.fields[count].value)
+                    }
                     record.fields += [
                         .init(key: "strength", value: .string(String(format: "%.2f", link.strength))),
                         .init(key: "strengthLabel", value: .string(link.strengthLabel)),
@@ -148,6 +158,10 @@ extension CasebookCommand {
                             ReportColumn("WHERE", "where", maxWidth: 90),
                         ]).split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
                         .joined(separator: "\n")
+                    let hidden = link.identifier.occurrences - link.occurrences.count
+                    if link.windowPairs.isEmpty && hidden > 0 {
+                        text += "\n  … \(hidden) more occurrence(s), not listed; --occurrences 0 lists all"
+                    }
                 }
                 return text
             }
