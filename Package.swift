@@ -88,7 +88,9 @@ let package = Package(
             name: "CaseReportsTests", dependencies: ["CaseReports", "CLibXML2", "CasebookTestSupport"],
             exclude: ["Snapshots"]),
         .testTarget(name: "CasebookTests", dependencies: ["Casebook", "CasebookTestSupport"]),
-        .testTarget(name: "CasebookCLITests", dependencies: ["CasebookCLI", "CasebookTestSupport"]),
+        .testTarget(
+            name: "CasebookCLITests",
+            dependencies: ["CasebookCLI", "CasebookTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
 

@@ -130,6 +130,21 @@ public final class CaseStore: @unchecked Sendable {
         do { return try pool.read(body) } catch { throw CaseStore.map(error, context: "cannot read case") }
     }
 
+    /// Identifiers whose stored counts (`identifierStats`) differ from a recount of their
+    /// occurrences; 0 when the writer kept them right.
+    public func identifierStatsMismatches() throws -> Int {
+        try read { db in
+            try Int.fetchOne(
+                db,
+                sql: """
+                    WITH fresh AS (\(Migrations.identifierStatsSelect) GROUP BY identifierId),
+                    kept AS (SELECT identifierId, occurrences, accounts, evidence, firstSeen, lastSeen FROM identifierStats)
+                    SELECT (SELECT count(*) FROM (SELECT * FROM fresh EXCEPT SELECT * FROM kept))
+                    + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM fresh))
+                    """) ?? 0
+        }
+    }
+
     /// `PRAGMA integrity_check` result (`ok` when healthy).
     public func integrityCheck() throws -> String {
         try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }

@@ -105,6 +105,10 @@ extension CaseStore {
 
     /// Deletes every row of an evidence item (an interrupted ingest), including its index entries.
     static func purgeEvidence(_ id: Int64, _ db: Database) throws {
+        try markTouched([], db)
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO temp.touchedIdentifier(id) SELECT identifierId FROM identifierOccurrence WHERE evidenceId = ?",
+            arguments: [id])
         try db.execute(
             sql: """
                 INSERT INTO eventSearch(eventSearch, rowid, text)
@@ -121,6 +125,33 @@ extension CaseStore {
         try db.execute(sql: "UPDATE member SET parentMemberId = NULL WHERE evidenceId = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM member WHERE evidenceId = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM evidence WHERE id = ?", arguments: [id])
+        try refreshTouchedIdentifierStats(db)
+    }
+}
+
+extension CaseStore {
+    /// Fills `temp.touchedIdentifier` with these identifier ids (replacing what it held).
+    static func markTouched(_ ids: [Int64], _ db: Database) throws {
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS touchedIdentifier(id INTEGER PRIMARY KEY)")
+        try db.execute(sql: "DELETE FROM temp.touchedIdentifier")
+        let insert = try BulkStatement(db, "INSERT OR IGNORE INTO temp.touchedIdentifier(id) VALUES (?)")
+        for id in ids {
+            insert.bind(1, id)
+            try insert.execute()
+        }
+    }
+
+    /// Recounts `identifierStats` for the identifiers in `temp.touchedIdentifier`; an identifier left
+    /// with no occurrence loses its row.
+    static func refreshTouchedIdentifierStats(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DELETE FROM identifierStats WHERE identifierId IN (SELECT id FROM temp.touchedIdentifier);
+                INSERT INTO identifierStats(identifierId, occurrences, accounts, evidence, firstSeen, lastSeen)
+                \(Migrations.identifierStatsSelect) WHERE identifierId IN (SELECT id FROM temp.touchedIdentifier)
+                GROUP BY identifierId;
+                DELETE FROM temp.touchedIdentifier;
+                """)
     }
 }
 
@@ -149,6 +180,8 @@ public final class EvidenceWriter {
     private var accountsLinked: Set<Int64> = []
     private var conversationIds: [String: Int64] = [:]
     private var identifierIds: [NormalizedIdentifier: Int64] = [:]
+    /// Identifiers this item gave an occurrence to; their counts are refreshed when it ends.
+    private var touchedIdentifiers: Set<Int64> = []
 
     init(db: Database, evidenceId: Int64, runId: Int64?) throws {
         self.db = db
@@ -362,6 +395,7 @@ public final class EvidenceWriter {
 
     private func occurrence(_ identifier: ResolvedIdentifier, eventId: Int64?, memberId: Int64) throws {
         let identifierId = try identifierId(identifier.normalized)
+        touchedIdentifiers.insert(identifierId)
         var accountId: Int64?
         if let key = identifier.observation.accountKey {
             accountId = try self.accountId(key)
@@ -419,6 +453,9 @@ public final class EvidenceWriter {
 
     /// Commits the last batch together with the evidence's final status and counts.
     public func finish(status: EvidenceStatus, platforms: [Platform], endedAt: Int64) throws {
+        try CaseStore.markTouched(touchedIdentifiers.sorted(), db)
+        try CaseStore.refreshTouchedIdentifierStats(db)
+        touchedIdentifiers.removeAll()
         try db.execute(
             sql: """
                 UPDATE evidence SET status = ?, platforms = ?, ingestEndedAt = ?,

@@ -60,19 +60,19 @@ public struct Correlator {
         } else {
             rows = try store.identifiers(kind: options.kind?.rawValue, values: options.values)
         }
-        var links: [Link] = []
-        let ids = rows.map(\.id)
-        let summaries = try store.occurrenceSummaries(identifierIds: ids)
-        let occurrencesByRow = try store.occurrences(identifierIds: ids, limit: options.windowSeconds == nil ? options.occurrenceLimit : 0)
-        for ((row, summary), occurrences) in zip(zip(rows, summaries), occurrencesByRow) {
-            var link = Correlator.assess(row, summary, occurrences)
-            if let window = options.windowSeconds {
+        let summaries = try store.occurrenceSummaries(identifierIds: rows.map(\.id))
+        var links = zip(rows, summaries).map { Correlator.assess($0, $1, []) }
+        if let window = options.windowSeconds {
+            // Pairs need every timed occurrence of every candidate.
+            let all = try store.occurrences(identifierIds: links.map(\.identifier.id))
+            links = zip(links, all).compactMap { link, occurrences in
+                var link = link
                 link.windowPairs = Correlator.pairs(occurrences, within: window * 1_000_000)
-                if options.occurrenceLimit > 0 { link.occurrences = Array(occurrences.prefix(options.occurrenceLimit)) }
-                if link.windowPairs.isEmpty { continue }
+                if link.windowPairs.isEmpty { return nil }
                 link.reasons.append("\(link.windowPairs.count) use(s) by different accounts within \(window) s of each other")
+                link.occurrences = options.occurrenceLimit > 0 ? Array(occurrences.prefix(options.occurrenceLimit)) : occurrences
+                return link
             }
-            links.append(link)
         }
         links.sort {
             if $0.strength != $1.strength { return $0.strength > $1.strength }
@@ -80,6 +80,11 @@ public struct Correlator {
             return ($0.identifier.kind, $0.identifier.value) < ($1.identifier.kind, $1.identifier.value)
         }
         if options.limit > 0 { links = Array(links.prefix(options.limit)) }
+        if options.windowSeconds == nil {
+            // Only the links that are shown have their occurrences read.
+            let listed = try store.occurrences(identifierIds: links.map(\.identifier.id), limit: options.occurrenceLimit)
+            for index in links.indices { links[index].occurrences = listed[index] }
+        }
         return links
     }
 

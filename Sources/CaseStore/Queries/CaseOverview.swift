@@ -220,29 +220,20 @@ extension CaseStore {
             valueClause = " AND i.id IN (" + Array(repeating: "?", count: ids.count).joined(separator: ",") + ")"
             _ = arguments.append(contentsOf: StatementArguments(ids))
         }
-        // Shared identifiers are found first with one pass over the covering index (identifierId,
-        // accountId, evidenceId, …): two distinct values means min ≠ max, which needs no temporary
-        // B-tree per identifier as count(DISTINCT) does. Only those get the full counts.
-        let shared = sharedOnly ? """
-            WITH shared(id) AS (SELECT identifierId FROM identifierOccurrence GROUP BY identifierId
-                HAVING min(accountId) <> max(accountId) OR min(evidenceId) <> max(evidenceId))
-            """ : ""
+        // Counts come from identifierStats (kept by the writer); the shared condition is spelled as
+        // the partial index identifierStats_shared is, so SQLite reads that index alone.
         let sql = """
-            \(shared)
-            SELECT i.id, i.kind, i.value, i.notes, count(*) AS occurrences, count(DISTINCT o.accountId) AS accounts,
-            count(DISTINCT o.evidenceId) AS evidence, min(o.observedAt) AS firstSeen, max(o.observedAt) AS lastSeen
-            FROM \(sharedOnly ? "shared s JOIN identifier i ON i.id = s.id" : "identifier i")
-            JOIN identifierOccurrence o ON o.identifierId = i.id
-            WHERE (? IS NULL OR i.kind = ?)\(valueClause)
-            GROUP BY i.id
-            ORDER BY \(sharedOnly ? "accounts DESC, evidence DESC, occurrences DESC," : "") i.kind, i.value
+            SELECT i.id, i.kind, i.value, i.notes, s.occurrences, s.accounts, s.evidence, s.firstSeen, s.lastSeen
+            FROM identifierStats s JOIN identifier i ON i.id = s.identifierId
+            WHERE (? IS NULL OR i.kind = ?)\(valueClause)\(sharedOnly ? " AND (s.accounts >= 2 OR s.evidence >= 2)" : "")
+            ORDER BY \(sharedOnly ? "s.accounts DESC, s.evidence DESC, s.occurrences DESC," : "") i.kind, i.value
             \(limit > 0 ? "LIMIT \(limit)" : "")
             """
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 IdentifierRow(
-                    id: row["id"], kind: row["kind"], value: row["value"], notes: row["notes"], occurrences: row["occurrences"],
-                    accounts: row["accounts"], evidence: row["evidence"], firstSeen: row["firstSeen"], lastSeen: row["lastSeen"])
+                    id: row[0], kind: row[1], value: row[2], notes: row[3], occurrences: row[4],
+                    accounts: row[5], evidence: row[6], firstSeen: row[7], lastSeen: row[8])
             }
         }
     }

@@ -10,6 +10,9 @@ enum Migrations {
         migrator.registerMigration("v2-custody") { db in
             try db.execute(sql: v2)
         }
+        migrator.registerMigration("v3-identifier-stats") { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
 
@@ -192,5 +195,33 @@ enum Migrations {
         );
         CREATE INDEX verification_evidence ON verification(evidenceId, id);
         ALTER TABLE run ADD COLUMN summary TEXT;
+        """
+
+    /// Counts per identifier over all its occurrences, kept by the writer (refreshed for the
+    /// identifiers an evidence item touched, in the transaction that ends the item, and for those of
+    /// a purged item). `correlate` and `identifiers` read them instead of grouping millions of
+    /// occurrences on every call; the partial index lists the shared ones directly.
+    static let v3 = """
+        CREATE TABLE identifierStats (
+            identifierId INTEGER PRIMARY KEY REFERENCES identifier(id),
+            occurrences INTEGER NOT NULL,
+            accounts INTEGER NOT NULL,
+            evidence INTEGER NOT NULL,
+            firstSeen INTEGER,
+            lastSeen INTEGER
+        );
+        CREATE INDEX identifierStats_shared ON identifierStats(accounts DESC, evidence DESC, occurrences DESC)
+            WHERE accounts >= 2 OR evidence >= 2;
+        \(refreshAllIdentifierStats)
+        """
+
+    static let identifierStatsSelect = """
+        SELECT identifierId, count(*), count(DISTINCT accountId), count(DISTINCT evidenceId), min(observedAt), max(observedAt)
+        FROM identifierOccurrence
+        """
+
+    static let refreshAllIdentifierStats = """
+        INSERT INTO identifierStats(identifierId, occurrences, accounts, evidence, firstSeen, lastSeen)
+        \(identifierStatsSelect) GROUP BY identifierId;
         """
 }
