@@ -29,6 +29,11 @@ public final class CaseStore: @unchecked Sendable {
             try db.execute(sql: "PRAGMA cache_size = -131072")
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
+            if db.configuration.readonly {
+                // Readers map the file: a query that visits 100k rows made 35k pread calls. Only
+                // readers, so an ingest's resident set stays its own (mapped pages count in RSS).
+                try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+            }
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

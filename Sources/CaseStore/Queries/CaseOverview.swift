@@ -294,17 +294,20 @@ extension CaseStore {
     /// each (0: all), read in one snapshot.
     public func occurrences(identifierIds: [Int64], limit: Int = 0) throws -> [[OccurrenceRow]] {
         try read { db in
-            // Run once per shared identifier by `correlate`: a cached statement and columns read by
-            // position (a lookup by name folds case on every call).
+            // Run once per listed identifier by `correlate`: a cached statement and columns read by
+            // position (a lookup by name folds case on every call). The occurrences to list are picked
+            // from the covering index alone, so an identifier with 100k occurrences reads 20 rows.
             let statement = try db.cachedStatement(
                 sql: """
+                    WITH listed AS (SELECT id FROM identifierOccurrence WHERE identifierId = ?
+                        ORDER BY observedAt IS NULL, observedAt, id LIMIT ?)
                     SELECT i.kind, i.value, o.rawValue, o.strength, o.source, o.field, o.eventId, o.observedAt, o.assumption,
                     o.locator, a.handle, a.platformUserId, a.accountKey, a.platform AS accountPlatform,
                     v.sha256, v.displayName, m.path
-                    FROM identifierOccurrence o JOIN identifier i ON i.id = o.identifierId
+                    FROM listed JOIN identifierOccurrence o ON o.id = listed.id JOIN identifier i ON i.id = o.identifierId
                     LEFT JOIN account a ON a.id = o.accountId
                     JOIN evidence v ON v.id = o.evidenceId JOIN member m ON m.id = o.memberId
-                    WHERE o.identifierId = ? ORDER BY o.observedAt IS NULL, o.observedAt, o.id LIMIT ?
+                    ORDER BY o.observedAt IS NULL, o.observedAt, o.id
                     """)
             return try identifierIds.map { identifierId in
                 try Row.fetchAll(statement, arguments: [identifierId, limit > 0 ? limit : -1]).map(OccurrenceRow.init(positional:))
