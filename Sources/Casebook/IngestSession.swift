@@ -105,6 +105,13 @@ public final class IngestSession {
             reading.start()
             queue.drain(into: writer)
             reading.join()
+            if ProcessInfo.processInfo.environment["CASEBOOK_QUEUE_STATS"] != nil {
+                var cpu = timespec()
+                clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu)
+                FileHandle.standardError.write(Data(String(
+                    format: "queue: reader waited %.1f s for room, writer waited %.1f s for work; writer thread CPU %.1f s\n",
+                    queue.readerWaited, queue.writerWaited, Double(cpu.tv_sec) + Double(cpu.tv_nsec) / 1e9).utf8))
+            }
             if let failure = queue.failure { throw failure }
             // G2/R-03: the file read must be the file hashed. A change of size or modification time
             // between hashing and the end of reading fails the item; nothing of it counts as complete.

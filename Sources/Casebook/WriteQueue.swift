@@ -13,6 +13,10 @@ final class WriteQueue: @unchecked Sendable {
     private var closed = false
     private var storedFailure: (any Error)?
     private let capacity: Int
+    /// Seconds the reader waited for room and the writer waited for work (diagnostics: which side
+    /// bounds an ingest).
+    private(set) var readerWaited: Double = 0
+    private(set) var writerWaited: Double = 0
 
     init(capacity: Int = 8) { self.capacity = capacity }
 
@@ -26,7 +30,11 @@ final class WriteQueue: @unchecked Sendable {
     func push(_ batch: [Operation]) {
         guard !batch.isEmpty else { return }
         condition.lock()
-        while batches.count >= capacity && storedFailure == nil { condition.wait() }
+        if batches.count >= capacity && storedFailure == nil {
+            let started = DispatchTime.now().uptimeNanoseconds
+            while batches.count >= capacity && storedFailure == nil { condition.wait() }
+            readerWaited += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        }
         if storedFailure == nil {
             batches.append(batch)
             condition.broadcast()
@@ -46,7 +54,11 @@ final class WriteQueue: @unchecked Sendable {
     func drain(into writer: EvidenceWriter) {
         while true {
             condition.lock()
-            while batches.isEmpty && !closed { condition.wait() }
+            if batches.isEmpty && !closed {
+                let started = DispatchTime.now().uptimeNanoseconds
+                while batches.isEmpty && !closed { condition.wait() }
+                writerWaited += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            }
             if batches.isEmpty {
                 condition.unlock()
                 return
