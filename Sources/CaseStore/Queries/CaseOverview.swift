@@ -187,11 +187,12 @@ extension CaseStore {
             return try rows.map { row in
                 let id: Int64 = row["id"]
                 let identifiers = try String.fetchAll(
-                    db,
-                    sql: """
-                        SELECT DISTINCT i.kind || ':' || i.value FROM identifierOccurrence o JOIN identifier i ON i.id = o.identifierId
-                        WHERE o.accountId = ? AND o.source = 'structured' ORDER BY 1
-                        """, arguments: [id])
+                    db.cachedStatement(
+                        sql: """
+                            SELECT i.kind || ':' || i.value FROM (SELECT DISTINCT identifierId FROM identifierOccurrence
+                                WHERE accountId = ? AND source = 'structured') o JOIN identifier i ON i.id = o.identifierId
+                            ORDER BY 1
+                            """), arguments: [id])
                 let evidence: String? = row["evidence"]
                 return AccountRow(
                     id: id, platform: row["platform"], accountKey: row["accountKey"], platformUserId: row["platformUserId"],

@@ -200,7 +200,9 @@ enum Migrations {
     /// Counts per identifier over all its occurrences, kept by the writer (refreshed for the
     /// identifiers an evidence item touched, in the transaction that ends the item, and for those of
     /// a purged item). `correlate` and `identifiers` read them instead of grouping millions of
-    /// occurrences on every call; the partial index lists the shared ones directly.
+    /// occurrences on every call; the partial index lists the shared ones directly. The account index
+    /// gains `source`, so an account's structured identifiers are a covering range, not a row lookup
+    /// per occurrence (the owner of the 200k-tweet archive has 157k occurrences: `accounts` took 10 s).
     static let v3 = """
         CREATE TABLE identifierStats (
             identifierId INTEGER PRIMARY KEY REFERENCES identifier(id),
@@ -213,6 +215,8 @@ enum Migrations {
         CREATE INDEX identifierStats_shared ON identifierStats(accounts DESC, evidence DESC, occurrences DESC)
             WHERE accounts >= 2 OR evidence >= 2;
         \(refreshAllIdentifierStats)
+        DROP INDEX occurrence_account;
+        CREATE INDEX occurrence_account ON identifierOccurrence(accountId, source, identifierId);
         """
 
     static let identifierStatsSelect = """
