@@ -94,6 +94,12 @@ struct CaseLocation {
             let walIsEmpty = stat(path + "-wal", &walInfo) != 0 || walInfo.st_size == 0
             if walIsEmpty {
                 sqlitePath = "file:" + uriEncoded(URL(fileURLWithPath: path).standardizedFileURL.path) + "?immutable=1"
+            } else if access(path + "-shm", R_OK) != 0 {
+                // SQLite reads pending WAL content through the -shm index, which it cannot create here.
+                throw StoreError(
+                    .cannotOpen,
+                    "cannot open case '\(path)' read-only: its last changes are still in '\(path)-wal' and, the folder being "
+                        + "read-only, SQLite cannot create '\(path)-shm' to read them – copy the case and its -wal file to a writable folder")
             }
         }
         return CaseLocation(path: path, kind: .sqlite, readOnly: !writable, sqlitePath: sqlitePath)
