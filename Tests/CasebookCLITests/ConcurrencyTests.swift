@@ -112,6 +112,8 @@ import Testing
         _ = try CasebookBinary.run(["ingest", first, "--case", casePath])
 
         let ingest = try LiveCasebook(["ingest", second, "--case", casePath], environment: Self.batches)
+        // Start once the item has committed batches, so that the reports meet it half-written.
+        #expect(poll(timeout: 60) { (CaseState.items(casePath)?.last?.events ?? 0) > 0 || !ingest.isRunning })
         var documents: [[String: Any]] = []
         while ingest.isRunning && documents.count < 8 {
             let report = try CasebookBinary.run(["report", "--case", casePath, "--format", "json", "--timeline-cap", "1000000"])
