@@ -113,7 +113,7 @@ import Testing
 
         let ingest = try LiveCasebook(["ingest", second, "--case", casePath], environment: Self.batches)
         // Start once the item has committed batches, so that the reports meet it half-written.
-        #expect(poll(timeout: 60) { (CaseState.items(casePath)?.last?.events ?? 0) > 0 || !ingest.isRunning })
+        #expect(poll(timeout: 60) { (CaseState.items(casePath)?.first { $0.name == "second.zip" }?.events ?? 0) > 0 || !ingest.isRunning })
         var documents: [[String: Any]] = []
         while ingest.isRunning && documents.count < 8 {
             let report = try CasebookBinary.run(["report", "--case", casePath, "--format", "json", "--timeline-cap", "1000000"])
@@ -176,7 +176,7 @@ import Testing
         let firstEvents = CaseState.items(casePath)?.first?.events
 
         let ingest = try LiveCasebook(["ingest", second, "--case", casePath], environment: Self.batches)
-        #expect(poll(timeout: 60) { (CaseState.items(casePath)?.last?.events ?? 0) > 0 || !ingest.isRunning })
+        #expect(poll(timeout: 60) { (CaseState.items(casePath)?.first { $0.name == "second.zip" }?.events ?? 0) > 0 || !ingest.isRunning })
         let copyPath = folder.path + "/copy.db"
         let export = try CasebookBinary.run(["export", "--case", casePath, "--format", "sqlite", "--out", copyPath])
         let stillRunning = ingest.isRunning
