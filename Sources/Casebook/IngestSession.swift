@@ -62,7 +62,8 @@ public final class IngestSession {
         return summaries
     }
 
-    /// Ingests one evidence path. Throws only for failures of the case itself (disk full, busy).
+    /// Ingests one evidence path. Throws only for failures of the case itself (disk full, busy) and
+    /// for `IngestInterrupted`; either way the item is not left half-written.
     public func ingest(path: String, index: Int = 0, count: Int = 1) throws -> IngestSummary {
         let started = Date()
         let displayName = URL(fileURLWithPath: path).lastPathComponent
