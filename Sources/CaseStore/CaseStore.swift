@@ -5,25 +5,76 @@ import GRDB
 /// One case: a single SQLite file (WAL, `synchronous=FULL`) holding evidence, members, accounts,
 /// identifiers, events and their full-text index.
 ///
-/// One writer at a time (`BEGIN IMMEDIATE`); readers work while an ingest runs.
+/// One writer at a time (`BEGIN IMMEDIATE`); readers work while an ingest runs. A case whose file or
+/// folder cannot be written is opened read-only (queries work; commands that write fail with an I/O
+/// error).
 public final class CaseStore: @unchecked Sendable {
     public let path: String
     let pool: DatabasePool
+    /// True when the case is open read-only: asked for, or its file or folder cannot be written.
+    public let isReadOnly: Bool
+    /// The read transaction `snapshot(_:)` holds open; every read inside it uses this connection.
+    private var pinned: Database?
 
     /// Opens a case, creating it when `create` is true.
     ///
+    /// Before SQLite may write anything, the file is checked: it must be an SQLite file with Casebook's
+    /// schema (or nothing yet), written by this Casebook or an older one, and, with `quickCheck`,
+    /// pass `PRAGMA quick_check` (about 1 s per 300 MB).
+    ///
+    /// With `readOnly` (the query commands) nothing is written to the case file: GRDB's pool would
+    /// otherwise create and drop a table at every open to start the WAL file. A case whose file or
+    /// folder cannot be written is always opened read-only, through an `immutable=1` URI when it has
+    /// no pending WAL content (SQLite could not create the `-shm` file beside it).
+    ///
     /// - Throws: `StoreError` `.missing` when the file does not exist and `create` is false,
-    ///   `.cannotOpen` when it cannot be created or is not a Casebook case.
-    public init(path: String, create: Bool, busyTimeout: TimeInterval = 10) throws {
+    ///   `.cannotOpen` when it cannot be created or written, `.notACase` for a file that is not a
+    ///   Casebook case, `.newerSchema` for a case of a newer Casebook, `.corrupt` for a damaged case.
+    public init(
+        path: String, create: Bool, readOnly: Bool = false, busyTimeout: TimeInterval = 10, quickCheck: Bool = false
+    ) throws {
         self.path = path
-        let exists = FileManager.default.fileExists(atPath: path)
-        if !exists && !create {
-            throw StoreError(.missing, "case '\(path)' does not exist – run 'casebook ingest' first or pass --case")
+        let location = try CaseLocation.inspect(path, create: create)
+        isReadOnly = location.readOnly || (readOnly && location.kind == .sqlite)
+        var needsMigration = location.kind != .sqlite
+        if location.kind == .sqlite {
+            switch try CaseStore.probe(location, quickCheck: quickCheck, busyTimeout: busyTimeout) {
+            case .current: break
+            case .older: needsMigration = true
+            case .empty:
+                // An SQLite file without tables: a new case (ingest), or one an ingest is just creating.
+                guard create else {
+                    throw StoreError(.missing, "case '\(path)' holds no data yet – run 'casebook ingest' first")
+                }
+                needsMigration = true
+            }
         }
+        if needsMigration && !location.readOnly {
+            // A new case, or one of an older Casebook: create or upgrade the schema first.
+            do {
+                try Migrations.migrator.migrate(try CaseStore.openPool(location, readOnly: false, busyTimeout: busyTimeout))
+            } catch {
+                throw CaseStore.map(error, context: "cannot prepare case '\(path)'")
+            }
+        } else if needsMigration {
+            throw StoreError(
+                .cannotOpen,
+                "case '\(path)' was written by an older Casebook and must be upgraded, which needs write access – "
+                    + "copy it to a writable folder and open it once there")
+        }
+        do {
+            pool = try CaseStore.openPool(location, readOnly: isReadOnly, busyTimeout: busyTimeout)
+        } catch {
+            throw CaseStore.map(error, context: "cannot open case '\(path)'")
+        }
+    }
+
+    static func openPool(_ location: CaseLocation, readOnly: Bool, busyTimeout: TimeInterval) throws -> DatabasePool {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
+        configuration.readonly = readOnly
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            if !readOnly { try db.execute(sql: "PRAGMA synchronous = FULL") }
             // Index inserts with random keys (identifier ids, times) thrash SQLite's default 2 MiB page
             // cache once a case grows past a few hundred MB; 128 MiB keeps the hot pages resident.
             try db.execute(sql: "PRAGMA cache_size = -131072")
@@ -35,29 +86,74 @@ public final class CaseStore: @unchecked Sendable {
                 try db.execute(sql: "PRAGMA mmap_size = 1073741824")
             }
         }
+        return try DatabasePool(path: location.sqlitePath, configuration: configuration)
+    }
+
+    /// The checks of `init` without opening the case for use: that a case can be created at `path`,
+    /// or that the file there is a case of this or an older Casebook (and, with `quickCheck`, not
+    /// damaged). Nothing is created or written.
+    public static func check(path: String, quickCheck: Bool) throws {
+        let location = try CaseLocation.inspect(path, create: true)
+        if location.kind == .sqlite { _ = try probe(location, quickCheck: quickCheck, busyTimeout: 10) }
+    }
+
+    /// Checks an existing case file through a read-only connection, so that nothing is written to a
+    /// file that is not a case, was made by a newer Casebook, or is damaged. Returns whether the
+    /// schema is this Casebook's, older, or missing (an SQLite file without tables).
+    static func probe(_ location: CaseLocation, quickCheck: Bool, busyTimeout: TimeInterval) throws -> SchemaState {
+        let path = location.path
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-        } catch {
-            throw StoreError(
-                .cannotOpen, "cannot open case '\(path)': \(CaseStore.describe(error)) – check the path and permissions",
-                cause: error)
-        }
-        do {
-            let migrator = Migrations.migrator
-            try pool.read { db in
-                if try migrator.hasBeenSuperseded(db) {
-                    throw StoreError(.newerSchema, "case '\(path)' was written by a newer Casebook – upgrade Casebook")
+            let queue = try DatabaseQueue(path: location.sqlitePath, configuration: configuration)
+            return try queue.read { db in
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                if tables.isEmpty { return .empty }
+                guard tables.contains("grdb_migrations") else {
+                    throw StoreError(
+                        .notACase,
+                        "'\(path)' is an SQLite database of another program, not a case database; nothing was written – check --case"
+                    )
                 }
-            }
-            if try pool.read({ db in try !migrator.hasCompletedMigrations(db) }) {
-                try migrator.migrate(pool)
+                let migrator = Migrations.migrator
+                let known = migrator.migrations
+                let unknown = try migrator.appliedIdentifiers(db).subtracting(known).sorted()
+                if !unknown.isEmpty {
+                    throw StoreError(
+                        .newerSchema,
+                        "case schema \(unknown.joined(separator: ", ")) of '\(path)' is newer than this casebook "
+                            + "(which knows up to \(known.last ?? "none")); nothing was written – use a Casebook at least as new as the one that wrote the case"
+                    )
+                }
+                if quickCheck {
+                    var problems: [String]
+                    do {
+                        problems = try String.fetchAll(db, sql: "PRAGMA quick_check(5)")
+                    } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_CORRUPT {
+                        problems = [error.message ?? "database disk image is malformed"]
+                    }
+                    if problems != ["ok"] {
+                        throw StoreError(
+                            .corrupt,
+                            "case database is corrupt (quick_check: \(problems.first ?? "no result")); not writing to '\(path)' – "
+                                + CaseStore.corruptAdvice)
+                    }
+                }
+                return try migrator.hasCompletedMigrations(db) ? .current : .older
             }
         } catch let error as StoreError {
             throw error
         } catch {
-            throw CaseStore.map(error, context: "cannot prepare case '\(path)'")
+            throw CaseStore.map(error, context: "cannot open case '\(path)'")
         }
     }
+
+    enum SchemaState { case current, older, empty }
+
+    static let corruptAdvice =
+        "restore the case from a backup (casebook export --format sqlite makes one), or ingest the evidence into a new case; "
+        + "'sqlite3 CASE .recover' may save what is readable"
 
     static func describe(_ error: any Error) -> String {
         if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
@@ -75,8 +171,12 @@ public final class CaseStore: @unchecked Sendable {
                 return StoreError(.ioError, "\(context): the disk is full – free space and re-run; the case stays consistent", cause: error)
             case .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_READONLY:
                 return StoreError(.ioError, "\(context): I/O error (\(error.message ?? "unknown")) – check the disk and permissions", cause: error)
-            case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-                return StoreError(.cannotOpen, "\(context): the file is not a Casebook case or is damaged", cause: error)
+            case .SQLITE_NOTADB:
+                return StoreError(.notACase, "\(context): the file is not a case database – check --case", cause: error)
+            case .SQLITE_CORRUPT:
+                return StoreError(
+                    .corrupt, "case database is corrupt (\(context): \(error.message ?? "malformed")) – \(corruptAdvice)",
+                    cause: error)
             default:
                 return StoreError(.other, "\(context): \(error.message ?? "database error")", cause: error)
             }
@@ -132,7 +232,81 @@ public final class CaseStore: @unchecked Sendable {
     // MARK: - Reading
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.read(body) } catch { throw CaseStore.map(error, context: "cannot read case") }
+        do { return try reading(body) } catch { throw CaseStore.map(error, context: "cannot read case") }
+    }
+
+    /// Runs `body` in the snapshot of `snapshot(_:)` when inside one, else in a read transaction of its
+    /// own; errors are SQLite's (callers map them).
+    func reading<T>(_ body: (Database) throws -> T) throws -> T {
+        if let pinned { return try body(pinned) }
+        return try pool.read(body)
+    }
+
+    /// Runs `body` with every read of this store in one read transaction, so that what it gathers
+    /// (a report: totals and the rows they count) comes from one state of the case even while an
+    /// ingest commits (WAL snapshot isolation; RELIABILITY.md R-42). Not for use from several threads.
+    public func snapshot<T>(_ body: () throws -> T) throws -> T {
+        if pinned != nil { return try body() }
+        do {
+            return try pool.read { db in
+                pinned = db
+                defer { pinned = nil }
+                return try body()
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw CaseStore.map(error, context: "cannot read case")
+        }
+    }
+
+    /// Problems `PRAGMA foreign_key_check` finds (`table rowid → parent`); empty when none.
+    public func foreignKeyProblems() throws -> [String] {
+        try read { db in
+            try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
+                "\(row[0] as String? ?? "?") \(row[1] as Int64? ?? 0) → \(row[2] as String? ?? "?")"
+            }
+        }
+    }
+
+    /// Checks the search index: FTS5's `integrity-check` (the index is internally consistent), then
+    /// that the index holds exactly the events that have text: no entries for rows that are gone
+    /// (a rolled-back or purged item) and none missing. Empty when all is well.
+    ///
+    /// FTS5's stricter form (`rank = 1`, index against the external content table) does not apply:
+    /// events without text are not put in the index at all, and that check expects every row there.
+    public func searchIndexProblems() throws -> [String] {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var problems: [String] = []
+                do {
+                    try db.execute(sql: "INSERT INTO eventSearch(eventSearch) VALUES ('integrity-check')")
+                } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_CORRUPT {
+                    return ["integrity-check: \(error.message ?? "corrupt")"]
+                }
+                try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.searchVocabulary USING fts5vocab(main, eventSearch, instance)")
+                defer { try? db.execute(sql: "DROP TABLE temp.searchVocabulary") }
+                let stale =
+                    try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT count(DISTINCT doc) FROM temp.searchVocabulary
+                            WHERE doc NOT IN (SELECT id FROM event WHERE text IS NOT NULL AND text <> '')
+                            """) ?? 0
+                if stale > 0 { problems.append("\(stale) indexed rows are not events with text") }
+                let missing =
+                    try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT count(*) FROM event WHERE text IS NOT NULL AND text <> ''
+                            AND id NOT IN (SELECT doc FROM temp.searchVocabulary)
+                            """) ?? 0
+                if missing > 0 { problems.append("\(missing) events with text have no index entries") }
+                return problems
+            }
+        } catch {
+            throw CaseStore.map(error, context: "cannot check the search index")
+        }
     }
 
     /// Identifiers whose stored counts (`identifierStats`) differ from a recount of their

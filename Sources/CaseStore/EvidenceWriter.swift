@@ -50,12 +50,12 @@ public struct ResolvedIdentifier: Sendable {
 }
 
 extension CaseStore {
-    /// The stored evidence item with this SHA-256, if any.
-    public func evidence(sha256: String) throws -> (id: Int64, status: EvidenceStatus, displayName: String)? {
+    /// The stored evidence item with this SHA-256, if any, with the run that wrote it.
+    public func evidence(sha256: String) throws -> (id: Int64, status: EvidenceStatus, displayName: String, runId: Int64?)? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, status, displayName FROM evidence WHERE sha256 = ?", arguments: [sha256])
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, status, displayName, runId FROM evidence WHERE sha256 = ?", arguments: [sha256])
             else { return nil }
-            return (row["id"], EvidenceStatus(rawValue: row["status"]) ?? .failed, row["displayName"])
+            return (row["id"], EvidenceStatus(rawValue: row["status"]) ?? .failed, row["displayName"], row["runId"])
         }
     }
 
@@ -63,12 +63,20 @@ extension CaseStore {
     /// evidence as `ingesting`, hands a writer to `body`, and commits in batches. The caller ends with
     /// `writer.finish(status:)`, which commits the last batch and the final status together, so an
     /// evidence item is never `complete` unless all its records are there.
+    ///
+    /// When `body` throws (an I/O error, an interruption), the open transaction is rolled back and
+    /// the batches committed before are removed as well, with the accounts, identifiers and
+    /// conversations the item created, so that the case is as it was before the item.
+    /// If that removal fails too (a full disk), the item stays `ingesting` and the next ingest of the
+    /// same evidence removes it. Not undone: attributes the item added to accounts that existed
+    /// before (a display name, a handle) and conversation memberships between existing rows.
     public func ingest<T>(
         _ description: EvidenceDescription, runId: Int64?, examiner: String?, startedAt: Int64,
         _ body: (EvidenceWriter) throws -> T
     ) throws -> T {
         do {
             return try pool.writeWithoutTransaction { db in
+                var baseline = SharedRowBaseline()
                 try db.inTransaction(.immediate) {
                     if let id = try Int64.fetchOne(db, sql: "SELECT id FROM evidence WHERE sha256 = ?", arguments: [description.sha256]) {
                         try CaseStore.purgeEvidence(id, db)
@@ -82,17 +90,28 @@ extension CaseStore {
                             description.sha256, description.sha1, description.md5, description.size, description.displayName,
                             description.sourcePath, description.kind, runId, examiner, startedAt,
                         ])
+                    baseline = try SharedRowBaseline(db)
+                    try TestHooks.beforeCommit()
                     return .commit
                 }
-                let evidenceId = db.lastInsertedRowID
+                let evidenceId = try Int64.fetchOne(
+                    db, sql: "SELECT id FROM evidence WHERE sha256 = ?", arguments: [description.sha256]) ?? db.lastInsertedRowID
                 let writer = try EvidenceWriter(db: db, evidenceId: evidenceId, runId: runId)
                 try db.beginTransaction(.immediate)
                 do {
                     let result = try body(writer)
-                    if db.isInsideTransaction { try db.commit() }
+                    if db.isInsideTransaction {
+                        try TestHooks.beforeCommit()
+                        try db.commit()
+                    }
                     return result
                 } catch {
                     if db.isInsideTransaction { try? db.rollback() }
+                    try? db.inTransaction(.immediate) {
+                        try CaseStore.purgeEvidence(evidenceId, db)
+                        try baseline.removeNewerRows(db)
+                        return .commit
+                    }
                     throw error
                 }
             }
@@ -100,6 +119,30 @@ extension CaseStore {
             throw error
         } catch let error as DatabaseError {
             throw CaseStore.map(error, context: "cannot write evidence '\(description.displayName)'")
+        }
+    }
+
+    /// The highest ids of the rows evidence items share, taken when an item starts: what the item
+    /// adds gets higher ids (one writer per case holds the case lock).
+    struct SharedRowBaseline {
+        var account: Int64 = .max, identifier: Int64 = .max, conversation: Int64 = .max
+
+        init() {}
+
+        init(_ db: Database) throws {
+            account = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM account") ?? 0
+            identifier = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM identifier") ?? 0
+            conversation = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM conversation") ?? 0
+        }
+
+        /// Deletes the shared rows created since; call after the item's own rows are purged.
+        func removeNewerRows(_ db: Database) throws {
+            try db.execute(
+                sql: "DELETE FROM conversationMember WHERE conversationId > ? OR accountId > ?",
+                arguments: [conversation, account])
+            try db.execute(sql: "DELETE FROM conversation WHERE id > ?", arguments: [conversation])
+            try db.execute(sql: "DELETE FROM identifier WHERE id > ?", arguments: [identifier])
+            try db.execute(sql: "DELETE FROM account WHERE id > ?", arguments: [account])
         }
     }
 
@@ -162,7 +205,7 @@ public final class EvidenceWriter {
     let db: Database
     public let evidenceId: Int64
     let runId: Int64?
-    public var batchSize = 20_000
+    public var batchSize = TestHooks.batchSize ?? 20_000
     private var pending = 0
     public private(set) var recordCount = 0
     public private(set) var warningCount = 0
@@ -224,6 +267,7 @@ public final class EvidenceWriter {
         recordCount += 1
         pending += 1
         if pending >= batchSize {
+            try TestHooks.beforeCommit()
             try db.commit()
             try db.beginTransaction(.immediate)
             pending = 0
@@ -467,6 +511,7 @@ public final class EvidenceWriter {
                 status.rawValue, platforms.map(\.rawValue).joined(separator: ","), endedAt, evidenceId, recordCount,
                 evidenceId, evidenceId,
             ])
+        try TestHooks.beforeCommit()
         try db.commit()
         pending = 0
     }

@@ -18,6 +18,10 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let ioError = Code("io-error")
         /// The case was written by a newer Casebook.
         public static let newerSchema = Code("newer-schema")
+        /// The case file fails SQLite's checks (a damaged page, a malformed record).
+        public static let corrupt = Code("corrupt")
+        /// The file is not a Casebook case (not SQLite, or an SQLite file of another program).
+        public static let notACase = Code("not-a-case")
         /// A record named by id (an event to tag, say) is not in the case.
         public static let notFound = Code("not-found")
         public static let other = Code("other")

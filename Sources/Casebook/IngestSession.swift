@@ -43,15 +43,27 @@ public final class IngestSession {
     }
 
     /// Ingests every path in order; an error with one item does not stop the others.
+    ///
+    /// - Throws: `IngestInterrupted` after SIGINT/SIGTERM (see `Interruption`): the item being read
+    ///   is removed, items finished before stay; a `StoreError` for a failure of the case itself.
     public func ingest(paths: [String]) throws -> [IngestSummary] {
         var summaries: [IngestSummary] = []
         for (index, path) in paths.enumerated() {
-            summaries.append(try ingest(path: path, index: index, count: paths.count))
+            let remaining = paths[index...].map { URL(fileURLWithPath: $0).lastPathComponent }
+            do {
+                try Interruption.check(notIngested: remaining)
+                summaries.append(try ingest(path: path, index: index, count: paths.count))
+            } catch var interrupted as IngestInterrupted {
+                interrupted.notIngested = remaining
+                interrupted.finished = summaries
+                throw interrupted
+            }
         }
         return summaries
     }
 
-    /// Ingests one evidence path. Throws only for failures of the case itself (disk full, busy).
+    /// Ingests one evidence path. Throws only for failures of the case itself (disk full, busy) and
+    /// for `IngestInterrupted`; either way the item is not left half-written.
     public func ingest(path: String, index: Int = 0, count: Int = 1) throws -> IngestSummary {
         let started = Date()
         let displayName = URL(fileURLWithPath: path).lastPathComponent
@@ -72,19 +84,43 @@ public final class IngestSession {
         }
         summary.sha256 = hashes.sha256
         summary.size = hashes.size
-        if let existing = try store.evidence(sha256: hashes.sha256), existing.status == .complete || existing.status == .partial {
+        // Hashing is not interrupted (EvidenceReader has no cancellation); a signal that came
+        // meanwhile is acted on now, before anything is written.
+        try Interruption.check(notIngested: [displayName])
+        let existing = try store.evidence(sha256: hashes.sha256)
+        if let existing, existing.status == .complete || existing.status == .partial {
             summary.outcome = .alreadyPresent
             summary.seconds = Date().timeIntervalSince(started)
             progress.note("\(displayName): already in the case (SHA-256 \(hashes.sha256.prefix(12))…, ingested as '\(existing.displayName)'); nothing added")
             progress.evidenceFinished(summary)
             return summary
         }
+        if let existing, existing.status == .ingesting {
+            // a run that was killed left this item half-written; store.ingest removes it.
+            let run = existing.runId.map { "run #\($0)" } ?? "an earlier run"
+            progress.note("resuming: previous \(run) was interrupted; discarding its partial data for \(hashes.sha256)")
+        }
         let description = EvidenceDescription(
             sha256: hashes.sha256, sha1: hashes.sha1, md5: hashes.md5, size: hashes.size, displayName: displayName,
             sourcePath: URL(fileURLWithPath: path).standardizedFileURL.path, kind: reader.kind.rawValue)
         progress.evidenceStarted(name: displayName, index: index, count: count, expectedBytes: hashes.size)
         let startedAt = Int64(started.timeIntervalSince1970 * 1_000_000)
-        summary = try store.ingest(description, runId: runId, examiner: options.examiner, startedAt: startedAt) { writer in
+        // On an error or an interruption, store.ingest rolls back and removes the item's committed
+        // batches: the case is as it was before this item.
+        summary = try ingest(description, path: path, reader: reader, before: before, summary: summary, startedAt: startedAt)
+        summary.seconds = Date().timeIntervalSince(started)
+        progress.evidenceFinished(summary)
+        return summary
+    }
+
+    /// Reads one hashed evidence item into the case (the reading thread parses, this thread writes).
+    private func ingest(
+        _ description: EvidenceDescription, path: String, reader: EvidenceReader, before: EvidenceStamp?,
+        summary: IngestSummary, startedAt: Int64
+    ) throws -> IngestSummary {
+        let displayName = description.displayName
+        let hashes = (sha256: description.sha256, size: description.size)
+        return try store.ingest(description, runId: runId, examiner: options.examiner, startedAt: startedAt) { writer in
             let queue = WriteQueue()
             let visitor = IngestVisitor(
                 queue: queue, firstMemberId: writer.firstFreeMemberId, evidenceSHA256: hashes.sha256,
@@ -103,7 +139,9 @@ public final class IngestSession {
                 queue.close()
             }
             reading.start()
-            queue.drain(into: writer)
+            queue.drain(into: writer) {
+                Interruption.signal.map { IngestInterrupted(signal: $0, notIngested: [displayName]) }
+            }
             reading.join()
             if ProcessInfo.processInfo.environment["CASEBOOK_QUEUE_STATS"] != nil {
                 var cpu = timespec()
@@ -150,9 +188,6 @@ public final class IngestSession {
             summary.findings = visitor.findingLines
             return summary
         }
-        summary.seconds = Date().timeIntervalSince(started)
-        progress.evidenceFinished(summary)
-        return summary
     }
 }
 
@@ -262,6 +297,9 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
             failure = "\(error)"
         }
         if let failure {
+            // What the parser did not read is missing from the case: the item is `partial`, like one
+            // whose archive was damaged (policy in docs/RELIABILITY.md).
+            lostData = true
             store { writer in
                 try writer.warning(
                     source: descriptor.identifier, code: "member-failed",

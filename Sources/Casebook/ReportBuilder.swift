@@ -44,7 +44,14 @@ public enum ReportBuilder {
     /// Builds the document.
     ///
     /// - Throws: `StoreError` (`.querySyntax` for a query FTS5 cannot use).
+    /// Every query runs in one read transaction (`CaseStore.snapshot`): during an ingest the report
+    /// is one state of the case, so its totals equal the rows it lists; an item still being ingested
+    /// is listed with status `ingesting` and named under "In progress" with its records so far.
     public static func build(store: CaseStore, options: ReportOptions) throws -> ReportDocument {
+        try store.snapshot { try buildInSnapshot(store: store, options: options) }
+    }
+
+    static func buildInSnapshot(store: CaseStore, options: ReportOptions) throws -> ReportDocument {
         let zone = options.zone
         let info = try store.caseInfo()
         var filter = EventFilter()
@@ -58,6 +65,17 @@ public enum ReportBuilder {
             selection.append(.init("Query", query + (options.rawQuery ? " (FTS5 syntax)" : "")))
         }
         selection.append(.init("Events", options.taggedOnly ? "tagged events only" : "all events"))
+        let evidenceRows = try store.evidenceList()
+        var recordsSoFar: [Int64: Int] = [:]
+        for row in evidenceRows where row.status == EvidenceStatus.ingesting.rawValue {
+            let count = try store.eventKindCounts(evidenceId: row.id).reduce(0) { $0 + $1.count }
+            recordsSoFar[row.id] = count
+            selection.append(
+                .init(
+                    "In progress",
+                    "\(row.displayName): \(count) records so far, ingest in progress – not complete; "
+                        + "this report shows the case as it was when the report began"))
+        }
         let details = ReportDocument.CaseDetails(
             caseName: info["caseName"], caseNumber: options.caseNumber ?? info["caseNumber"],
             examiner: options.examiner ?? info["examiner"], agency: options.agency ?? info["agency"],
@@ -66,8 +84,7 @@ public enum ReportBuilder {
             reportTime: TimeInput.display(Int64(options.reportTime.timeIntervalSince1970 * 1_000_000), zone: zone),
             displayZone: zone?.identifier ?? "UTC", commandLine: options.commandLine, selection: selection)
 
-        let evidenceRows = try store.evidenceList()
-        let evidence = try evidenceItems(store: store, rows: evidenceRows, options: options)
+        let evidence = try evidenceItems(store: store, rows: evidenceRows, options: options, recordsSoFar: recordsSoFar)
         let names = Dictionary(
             evidenceRows.map { ($0.sha256, $0.displayName) }, uniquingKeysWith: { first, _ in first })
         let warnings = try store.warningSummary().map { summary -> ReportDocument.WarningCount in
@@ -100,9 +117,9 @@ public enum ReportBuilder {
             verifications: verifications, parsers: parsers, runs: runs)
     }
 
-    static func evidenceItems(store: CaseStore, rows: [EvidenceRow], options: ReportOptions) throws -> [ReportDocument
-        .Evidence]
-    {
+    static func evidenceItems(
+        store: CaseStore, rows: [EvidenceRow], options: ReportOptions, recordsSoFar: [Int64: Int] = [:]
+    ) throws -> [ReportDocument.Evidence] {
         var evidence: [ReportDocument.Evidence] = []
         for row in rows {
             let summary = try store.memberSummary(evidenceId: row.id)
@@ -132,7 +149,8 @@ public enum ReportBuilder {
                     sha256: row.sha256, ingestedAt: TimeInput.display(row.ingestStartedAt, zone: options.zone),
                     status: row.status,
                     platforms: row.platforms.split(separator: ",").map(String.init).sorted().joined(separator: ", "),
-                    examiner: row.examiner, records: row.recordCount, warnings: row.warningCount, members: counts,
+                    examiner: row.examiner, records: recordsSoFar[row.id] ?? row.recordCount, warnings: row.warningCount,
+                    members: counts,
                     unparsedMembers: unparsedMembers, failedMembers: failedMembers, unparsedTotal: unparsed.count,
                     failedTotal: failed.count))
         }

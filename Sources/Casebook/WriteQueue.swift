@@ -50,16 +50,28 @@ final class WriteQueue: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Applies batches in order until the queue is closed and empty, or an operation fails.
-    func drain(into writer: EvidenceWriter) {
+    /// Applies batches in order until the queue is closed and empty, or an operation fails, or
+    /// `stop` returns a reason (an interruption), which is then stored as the failure so that the
+    /// reading side stops too. `stop` is polled between batches and every 0.1 s while waiting.
+    func drain(into writer: EvidenceWriter, stop: () -> (any Error)? = { nil }) {
         while true {
             condition.lock()
-            if batches.isEmpty && !closed {
-                let started = DispatchTime.now().uptimeNanoseconds
-                while batches.isEmpty && !closed { condition.wait() }
-                writerWaited += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            let started = DispatchTime.now().uptimeNanoseconds
+            while batches.isEmpty && !closed {
+                if let reason = stop() {
+                    fail(reason)
+                    condition.unlock()
+                    return
+                }
+                _ = condition.wait(until: Date(timeIntervalSinceNow: 0.1))
             }
+            writerWaited += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             if batches.isEmpty {
+                condition.unlock()
+                return
+            }
+            if let reason = stop() {
+                fail(reason)
                 condition.unlock()
                 return
             }
@@ -70,12 +82,17 @@ final class WriteQueue: @unchecked Sendable {
                 for operation in batch { try operation(writer) }
             } catch {
                 condition.lock()
-                storedFailure = error
-                batches.removeAll()
-                condition.broadcast()
+                fail(error)
                 condition.unlock()
                 return
             }
         }
+    }
+
+    /// Records the failure and wakes a waiting reader; the caller holds the lock.
+    private func fail(_ error: any Error) {
+        storedFailure = error
+        batches.removeAll()
+        condition.broadcast()
     }
 }

@@ -11,8 +11,9 @@ public struct CasebookCommand: ParsableCommand {
             Evidence is read in place, never modified and never unpacked to disk. Every record keeps its \
             provenance: evidence SHA-256 › member path @ locator.
 
-            Exit status: 0 done · 10 done with findings · 64 usage or query syntax · 65 input rejected · \
-            66 evidence or case missing · 73 cannot create case or output · 74 I/O error · 75 case busy · 130 interrupted.
+            Exit status: 0 done · 10 done with findings · 64 usage or query syntax · 65 input rejected, case \
+            damaged, foreign or newer, or verify mismatch · 66 evidence or case missing · 73 cannot create or write \
+            case or output · 74 I/O error · 75 case busy · 130 interrupted (143 SIGTERM).
             """,
         version: CasebookVersion.version,
         subcommands: [

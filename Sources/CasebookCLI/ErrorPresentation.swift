@@ -18,13 +18,16 @@ enum ErrorPresentation {
             case .busy: return Presented(message: error.message, status: 75)
             case .querySyntax, .emptyQuery, .notFound: return Presented(message: error.message, status: 64)
             case .ioError: return Presented(message: error.message, status: 74)
-            case .cannotOpen, .newerSchema: return Presented(message: error.message, status: 73)
+            case .cannotOpen: return Presented(message: error.message, status: 73)
+            case .corrupt, .notACase, .newerSchema: return Presented(message: error.message, status: 65)
             default: return Presented(message: error.message, status: 74)
             }
         case let error as ArchiveError:
             return Presented(message: error.description, status: error.code == .unreadable ? 66 : 65)
         case let error as CommandError:
             return Presented(message: error.message, status: error.status)
+        case let error as IngestInterrupted:
+            return Presented(message: error.description, status: error.exitStatus)
         default:
             return Presented(message: "\(error)", status: 70)
         }

@@ -95,3 +95,109 @@ import Testing
         #expect(try CaseStore(path: casePath, create: false).integrityCheck() == "ok")
     }
 }
+
+/// Reports and case copies while an ingest commits (RELIABILITY.md R-42, R-44). The ingest commits
+/// every 200 records (`CASEBOOK_TEST_BATCH_SIZE`, debug builds), so readers meet an item with
+/// committed batches.
+@Suite(.serialized) struct ReadersDuringIngestTests {
+    static let batches = ["CASEBOOK_TEST_BATCH_SIZE": "200"]
+
+    /// Each report is one snapshot: its totals equal the rows it lists, complete items have all their
+    /// events, and an item still being ingested is labelled with exactly the records the report shows.
+    @Test func reportsDuringAnIngestAreOneSnapshot() throws {
+        let folder = try TemporaryFolder()
+        let first = try SyntheticArchive.make(in: folder, name: "first", tweets: 300, seed: 1)
+        let second = try SyntheticArchive.make(in: folder, name: "second", tweets: 5_000, seed: 2)
+        let casePath = folder.path + "/case.db"
+        _ = try CasebookBinary.run(["ingest", first, "--case", casePath])
+
+        let ingest = try LiveCasebook(["ingest", second, "--case", casePath], environment: Self.batches)
+        // Start once the item has committed batches, so that the reports meet it half-written.
+        #expect(poll(timeout: 60) { (CaseState.items(casePath)?.first { $0.name == "second.zip" }?.events ?? 0) > 0 || !ingest.isRunning })
+        var documents: [[String: Any]] = []
+        while ingest.isRunning && documents.count < 8 {
+            let report = try CasebookBinary.run(["report", "--case", casePath, "--format", "json", "--timeline-cap", "1000000"])
+            #expect(report.status == 0, "\(report.stderr)")
+            #expect(!report.stderr.lowercased().contains("locked") && !report.stderr.lowercased().contains("busy"))
+            documents.append(try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any]))
+        }
+        let result = ingest.wait()
+        #expect([0, 10].contains(result.status), "\(result.stderr)")
+        let finalEvents = Dictionary(uniqueKeysWithValues: (CaseState.items(casePath) ?? []).map { ($0.name, $0.events) })
+
+        var inProgressSeen = 0, midwaySeen = 0
+        for document in documents {
+            let evidence = try #require(document["evidence"] as? [[String: Any]])
+            let timeline = try #require(document["timeline"] as? [[String: Any]])
+            let activity = try #require(document["activity"] as? [[String: Any]])
+            let selection = try #require((document["case"] as? [[String: Any]])?.first?["selection"] as? String)
+            var eventsByItem: [String: Int] = [:]
+            for event in timeline { eventsByItem[event["evidenceName"] as? String ?? "?", default: 0] += 1 }
+            #expect(Set(eventsByItem.keys).isSubset(of: Set(evidence.compactMap { $0["displayName"] as? String })))
+            // The activity chart (by period, and again by hour of day) counts the timed events the timeline lists.
+            let timed = timeline.filter { $0["occurredAt"] is String }.count
+            for unit in Set(activity.compactMap { $0["unit"] as? String }) {
+                let total = activity.filter { $0["unit"] as? String == unit }.reduce(0) { $0 + ($1["events"] as? Int ?? 0) }
+                #expect(total == timed, "activity by \(unit)")
+            }
+            for item in evidence {
+                let name = try #require(item["displayName"] as? String)
+                switch item["status"] as? String {
+                case "complete":
+                    #expect(eventsByItem[name, default: 0] == finalEvents[name], "\(name) is complete: all its events")
+                case "ingesting":
+                    inProgressSeen += 1
+                    let count = eventsByItem[name, default: 0]
+                    #expect(count < finalEvents[name, default: 0])
+                    if count > 0 { midwaySeen += 1 }
+                    #expect(item["records"] as? Int == count)
+                    #expect(selection.contains("In progress=\(name): \(count) records so far, ingest in progress"), "\(selection)")
+                default:
+                    Issue.record("unexpected status \(item["status"] ?? "nil") of \(name)")
+                }
+            }
+        }
+        #expect(
+            inProgressSeen >= 1 && midwaySeen >= 1,
+            "no report ran while the item had committed batches (\(documents.count) reports, \(inProgressSeen) in progress)")
+    }
+
+    /// `export --format sqlite` during an ingest gives a copy that passes every check, holds the
+    /// finished item whole and the running one as `ingesting`, and becomes the full case when the
+    /// same evidence is ingested into it.
+    @Test func sqliteExportDuringAnIngestIsAConsistentCopy() throws {
+        let folder = try TemporaryFolder()
+        let first = try SyntheticArchive.make(in: folder, name: "first", tweets: 300, seed: 1)
+        let second = try SyntheticArchive.make(in: folder, name: "second", tweets: 5_000, seed: 2)
+        let reference = folder.path + "/reference.db"
+        _ = try CasebookBinary.run(["ingest", first, second, "--case", reference])
+        let casePath = folder.path + "/case.db"
+        _ = try CasebookBinary.run(["ingest", first, "--case", casePath])
+        let firstEvents = CaseState.items(casePath)?.first?.events
+
+        let ingest = try LiveCasebook(["ingest", second, "--case", casePath], environment: Self.batches)
+        #expect(poll(timeout: 60) { (CaseState.items(casePath)?.first { $0.name == "second.zip" }?.events ?? 0) > 0 || !ingest.isRunning })
+        let copyPath = folder.path + "/copy.db"
+        let export = try CasebookBinary.run(["export", "--case", casePath, "--format", "sqlite", "--out", copyPath])
+        let stillRunning = ingest.isRunning
+        let result = ingest.wait()
+        #expect([0, 10].contains(result.status), "\(result.stderr)")
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stderr.contains("wrote \(copyPath): a consistent copy of the case"))
+        #expect(stillRunning, "the ingest ended before the copy was made")
+
+        #expect(try CaseState.problems(copyPath) == [])
+        let items = try #require(CaseState.items(copyPath))
+        #expect(items.first?.status == "complete" && items.first?.events == firstEvents)
+        #expect(items.count == 2 && items.last?.status == "ingesting", "\(items)")
+        // The copy is a state a crash could have left: ingesting the same evidence completes it.
+        let resume = try CasebookBinary.run(["ingest", first, second, "--case", copyPath])
+        #expect([0, 10].contains(resume.status), "\(resume.stderr)")
+        #expect(try SyntheticArchive.counts(copyPath) == SyntheticArchive.counts(reference))
+
+        let refused = try CasebookBinary.run(["export", "--case", casePath, "--format", "sqlite", "--out", casePath])
+        #expect(refused.status == 64 && refused.stderr.contains("is the case itself"), "\(refused.stderr)")
+        let filtered = try CasebookBinary.run(["export", "--case", casePath, "--format", "sqlite", "--out", copyPath + "2", "--since", "2020-01-01"])
+        #expect(filtered.status == 64, "\(filtered.stderr)")
+    }
+}

@@ -92,16 +92,22 @@ import Testing
         try FileManager.default.copyItem(atPath: evidence, toPath: changed + "/twitter-ada")
         try Data("window.YTD.tweets.part0 = []\n".utf8).write(
             to: URL(fileURLWithPath: changed + "/twitter-ada/data/tweets.js"))
+        // a mismatch fails the command (65) and says so on standard error; the rows still come out.
         let changedRun = try casebook("verify", "--case", casePath, "--evidence-dir", changed, "--format", "json")
-        #expect(changedRun.status == 10)
+        #expect(changedRun.status == 65)
+        #expect(
+            changedRun.stderr.contains(
+                "error: verification failed: 1 of 1 evidence item changed or missing (twitter-ada CHANGED at \(changed)/twitter-ada)"),
+            "\(changedRun.stderr)")
         let changedRows = try #require(
             try JSONSerialization.jsonObject(with: Data(changedRun.stdout.utf8)) as? [[String: Any]])
         #expect(changedRows.map { $0["result"] as? String } == ["CHANGED"])
         let empty = folder.path + "/empty"
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
         let missing = try casebook("verify", "--case", casePath, "--evidence-dir", empty)
-        #expect(missing.status == 10)
+        #expect(missing.status == 65)
         #expect(missing.stdout.contains("MISSING"))
+        #expect(missing.stderr.contains("twitter-ada MISSING at \(empty)/twitter-ada"), "\(missing.stderr)")
 
         let after = try casebook("report", "--case", casePath, "--out", report)
         #expect(after.status == 0)
@@ -111,7 +117,7 @@ import Testing
         let log = try casebook("log", "--case", casePath, "--format", "json")
         let runs = try #require(try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [[String: Any]])
         #expect(runs.map { $0["command"] as? String } == ["ingest", "tag", "tag", "verify", "verify", "verify"])
-        #expect(runs.map { $0["exitStatus"] as? Int } == [0, 0, 64, 0, 10, 10])
+        #expect(runs.map { $0["exitStatus"] as? Int } == [0, 0, 64, 0, 65, 65])
         let verifyCounts = try #require(runs[4]["summary"] as? [String: Any])
         #expect(verifyCounts["changed"] as? Int == 1)
         #expect((runs[1]["arguments"] as? [String])?.contains("key-evidence") == true)

@@ -218,7 +218,7 @@ extension CaseStore {
             _ = arguments.append(contentsOf: [filter.limit])
         }
         do {
-            try pool.read { db in
+            try reading { db in
                 let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
                 while let row = try cursor.next() { try body(CaseStore.eventRow(row)) }
             }

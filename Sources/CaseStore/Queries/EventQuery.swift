@@ -154,7 +154,7 @@ extension CaseStore {
             _ = arguments.append(contentsOf: [filter.limit])
         }
         do {
-            return try pool.read { db in
+            return try reading { db in
                 try Row.fetchAll(db, sql: sql, arguments: arguments).map { CaseStore.eventRow($0) }
             }
         } catch let error as DatabaseError {

@@ -10,8 +10,21 @@ struct CaseOptions: ParsableArguments {
     @Option(name: .customLong("case"), help: "The case file (SQLite). Default: ./casebook.db")
     var casePath: String = "casebook.db"
 
+    /// Opens the case for a query: read-only, nothing is written to the case file.
     func openExisting() throws -> CaseStore {
-        try CaseStore(path: casePath, create: false)
+        try CaseStore(path: casePath, create: false, readOnly: true)
+    }
+
+    /// Opens the case for a command that records something (tag, verify): it must pass
+    /// `PRAGMA quick_check` first, so that nothing is written into a damaged case.
+    func openForWriting() throws -> CaseStore {
+        let store = try CaseStore(path: casePath, create: false, quickCheck: true)
+        if store.isReadOnly {
+            throw CommandError(
+                message: "cannot write case database at '\(casePath)' (its file or folder is read-only) – copy the case to a writable folder",
+                status: 73)
+        }
+        return store
     }
 }
 

@@ -6,7 +6,7 @@ import Foundation
 
 /// Interchange formats `casebook export` writes.
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-    case timesketch, jsonl, csv, `case`
+    case timesketch, jsonl, csv, `case`, sqlite
 }
 
 extension CasebookCommand {
@@ -21,10 +21,13 @@ extension CasebookCommand {
                 skipped and counted. case: CASE/UCO JSON-LD with evidence files and their hashes, accounts \
                 (ApplicationAccount), messages (Message, MessageThread), posts, other events, and provenance \
                 relationships. jsonl and csv: the rows of 'casebook timeline'. Events come in time order; the \
-                timeline filters (--since, --until, --platform, --account, --kind) apply.
+                timeline filters (--since, --until, --platform, --account, --kind) apply. sqlite: a copy of the \
+                whole case (a backup), made with SQLite's VACUUM INTO in one read transaction, so it is consistent \
+                even while an ingest runs (an item being ingested is in it as 'ingesting' and is redone when \
+                ingested again); no filters.
                 """)
 
-        @Option(help: "timesketch, case, jsonl or csv.")
+        @Option(help: "timesketch, case, jsonl, csv, or sqlite (a consistent copy of the whole case).")
         var format: ExportFormat
 
         @Option(help: "The output file ('-' for standard output).")
@@ -33,7 +36,28 @@ extension CasebookCommand {
         @OptionGroup var caseOptions: CaseOptions
         @OptionGroup var filters: EventFilterOptions
 
+        func validate() throws {
+            guard format == .sqlite else { return }
+            if out == "-" { throw ValidationError("--format sqlite writes a file – give its path with --out") }
+            if filters.since != nil || filters.until != nil || !filters.platform.isEmpty || filters.account != nil
+                || !filters.kind.isEmpty
+            {
+                throw ValidationError("--format sqlite copies the whole case; --since, --until, --platform, --account and --kind do not apply")
+            }
+            if OutputFile.isInside(out, root: caseOptions.casePath) {
+                throw ValidationError("--out '\(out)' is the case itself – write the copy elsewhere")
+            }
+        }
+
         func run() throws {
+            if format == .sqlite {
+                let store = try caseOptions.openExisting()
+                try OutputFile.checkOutsideEvidence(out, store: store)
+                try store.copy(to: out)
+                let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? NSNumber)?.int64Value ?? 0
+                Console.err("wrote \(out): a consistent copy of the case (\(size) bytes)\n")
+                return
+            }
             let filter = try filters.filter(limit: 0)
             let zone = try filters.timeZone()
             let store = try caseOptions.openExisting()
@@ -44,6 +68,8 @@ extension CasebookCommand {
                     return try InterchangeExport.timesketch(store: store, filter: filter, write: writer.write)
                 case .case:
                     return try InterchangeExport.caseJSONLD(store: store, filter: filter, write: writer.write)
+                case .sqlite:
+                    return InterchangeExport.Summary()  // written above, not streamed
                 case .jsonl, .csv:
                     var summary = InterchangeExport.Summary()
                     let columns = EventRecords.csvColumns(includeSnippet: false)

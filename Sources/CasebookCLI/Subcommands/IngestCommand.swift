@@ -47,18 +47,31 @@ extension CasebookCommand {
         }
 
         func run() throws {
+            // from here on Ctrl-C and SIGTERM stop the ingest cleanly (exit 130 or 143).
+            Interruption.install()
+            let casePath = caseOptions.casePath
+            // an unusable case location or file is refused before anything (even the lock
+            // file) is created beside it, and an existing case must pass quick_check before any write.
+            _ = try CaseStore.check(path: casePath, quickCheck: true)
             let lock: CaseLock
             do {
-                lock = try CaseLock(casePath: caseOptions.casePath, wait: !noWait) {
-                    Console.err("waiting: another Casebook process is writing '\(caseOptions.casePath)'…\n")
+                lock = try CaseLock(casePath: casePath, wait: !noWait) {
+                    Console.err("waiting: another Casebook process is writing '\(casePath)'…\n")
                 }
             } catch let error as CaseLock.Busy {
                 throw CommandError(message: error.description, status: 75)
-            } catch {
-                throw CommandError(message: "cannot create the case lock beside '\(caseOptions.casePath)' – check the folder is writable", status: 73)
+            } catch let error as CaseLock.CannotCreate {
+                throw CommandError(
+                    message: "cannot create case database at '\(casePath)' (\(error.reason)) – choose a writable folder for --case",
+                    status: 73)
+            } catch let error as IngestInterrupted {
+                var interrupted = error
+                interrupted.notIngested = evidence.map { URL(fileURLWithPath: $0).lastPathComponent }
+                Console.err(interrupted.description + "\n")
+                throw ExitCode(interrupted.exitStatus)
             }
             defer { withExtendedLifetime(lock) {} }
-            let store = try CaseStore(path: caseOptions.casePath, create: true)
+            let store = try CaseStore(path: casePath, create: true)
             var info: [String: String] = [:]
             if let caseName { info["caseName"] = caseName }
             if let examiner { info["examiner"] = examiner }
@@ -94,6 +107,12 @@ extension CasebookCommand {
                 try? store.endRun(
                     runId, exitStatus: status, endedAt: now(),
                     summary: JSONText.object(counts.map { ($0.0, String($0.1)) }))
+            } catch let interrupted as IngestInterrupted {
+                // What finished before the signal is in the case: say so, then how the run ended.
+                for summary in interrupted.finished { Console.out(IngestSummaryText.render(summary)) }
+                try? store.endRun(runId, exitStatus: interrupted.exitStatus, endedAt: now())
+                Console.err(interrupted.description + "\n")
+                throw ExitCode(interrupted.exitStatus)
             } catch {
                 let presented = ErrorPresentation.present(error)
                 try? store.endRun(runId, exitStatus: presented.status, endedAt: now())

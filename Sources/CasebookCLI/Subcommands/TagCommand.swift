@@ -35,7 +35,7 @@ extension CasebookCommand {
         }
 
         func run() throws {
-            let store = try caseOptions.openExisting()
+            let store = try caseOptions.openForWriting()
             let recorded = try store.caseInfo()["examiner"]
             let examinerName = examiner ?? recorded
             var tagId: Int64 = 0

@@ -15,8 +15,8 @@ extension CasebookCommand {
                 --evidence-dir, and its SHA-256 compared with the one recorded then (folders: the manifest hash \
                 over every file). Results are recorded in the audit log and shown in later reports.
 
-                Exit status: 0 when every item is OK; 10 when any item is CHANGED or MISSING – that is a finding \
-                about the evidence, not a failure of the command; 66 when the case is missing.
+                Exit status: 0 when every item is OK; 65 when any item is CHANGED or MISSING (the evidence no \
+                longer matches what was ingested; the table and the audit log say which); 66 when the case is missing.
                 """)
 
         @Option(help: "Look for each evidence item as DIR/<display name> instead of its recorded path.")
@@ -29,7 +29,7 @@ extension CasebookCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let store = try caseOptions.openExisting()
+            let store = try caseOptions.openForWriting()
             if let evidenceDir {
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: evidenceDir, isDirectory: &isDirectory),
@@ -47,7 +47,7 @@ extension CasebookCommand {
                     if Console.stderrIsTerminal { Console.err(note + "\n") }
                 }
                 let count = { (result: VerificationResult) in outcomes.filter { $0.result == result }.count }
-                let status: Int32 = outcomes.allSatisfy { $0.result == .ok } ? 0 : 10
+                let status: Int32 = outcomes.allSatisfy { $0.result == .ok } ? 0 : 65
                 return (
                     status,
                     [
@@ -81,7 +81,17 @@ extension CasebookCommand {
                             separator: ", ") + "\n"
             }
             Console.out(text)
-            if status != 0 { throw ExitCode(status) }
+            if status != 0 {
+                // R-05: a mismatch is a failure of the check, said on standard error as well.
+                let bad = outcomes.filter { $0.result != .ok }
+                ErrorPresentation.printError(
+                    "verification failed: \(bad.count) of \(outcomes.count) evidence item\(outcomes.count == 1 ? "" : "s") "
+                        + "changed or missing ("
+                        + bad.map { "\(TerminalText.sanitize($0.evidence.displayName)) \($0.result.rawValue) at \(TerminalText.sanitize($0.path))" }
+                        .joined(separator: ", ")
+                        + ") – the evidence no longer matches the SHA-256 recorded at ingest; find the original copy or record the change")
+                throw ExitCode(status)
+            }
         }
     }
 }

@@ -1,0 +1,35 @@
+import Foundation
+import GRDB
+
+/// Environment hooks for the crash, interruption and fault-injection tests (RELIABILITY.md R-36,
+/// They exist only in debug builds: a release `casebook` ignores these variables.
+///
+/// - `CASEBOOK_TEST_BATCH_SIZE=N`: commit an evidence item's records every N records instead of
+///   every 20,000, so that a small test archive has several committed batches.
+/// - `CASEBOOK_TEST_FAIL_WRITE_AFTER=N`: the Nth commit of an ingest (the evidence row, each batch,
+///   the final status) fails with SQLite's I/O error instead of committing; the transaction is then
+///   rolled back as after a real I/O error.
+enum TestHooks {
+    #if DEBUG
+        static let batchSize: Int? = ProcessInfo.processInfo.environment["CASEBOOK_TEST_BATCH_SIZE"].flatMap(Int.init)
+            .flatMap { $0 > 0 ? $0 : nil }
+        static let failingCommit: Int? = ProcessInfo.processInfo.environment["CASEBOOK_TEST_FAIL_WRITE_AFTER"].flatMap(
+            Int.init)
+        nonisolated(unsafe) static var commits = 0
+    #else
+        static let batchSize: Int? = nil
+    #endif
+
+    /// Called before each ingest commit (one thread writes, so the counter needs no lock).
+    static func beforeCommit() throws {
+        #if DEBUG
+            guard let failingCommit else { return }
+            commits += 1
+            if commits == failingCommit {
+                throw DatabaseError(
+                    resultCode: .SQLITE_IOERR_WRITE,
+                    message: "disk I/O error (injected at commit \(commits) by CASEBOOK_TEST_FAIL_WRITE_AFTER)")
+            }
+        #endif
+    }
+}
