@@ -13,6 +13,8 @@ public enum ParserHarness {
         /// Archive findings (path problems, damage).
         public var findings: [ArchiveFinding] = []
         public var evidenceSHA256 = ""
+        /// What the parsers left in the shared per-level state (for example `twitter.ownerId`).
+        public var stateValues: [String: String] = [:]
 
         public var events: [Event] {
             records.compactMap { if case .event(let event) = $0 { event } else { nil } }
@@ -41,6 +43,7 @@ public enum ParserHarness {
         try reader.walk(visitor)
         if let error = visitor.error { throw error }
         visitor.result.evidenceSHA256 = hashes.sha256
+        visitor.result.stateValues = visitor.state.values
         return visitor.result
     }
 

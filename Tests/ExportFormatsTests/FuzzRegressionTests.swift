@@ -1,3 +1,4 @@
+import CasebookTestSupport
 import ExportFormats
 import Foundation
 import Testing
@@ -41,5 +42,26 @@ import Testing
         let result = try Self.elements(Array(input), chunkSize: chunkSize)
         #expect(result.elements == [[0x8B, 0x7D]])
         #expect(!result.complete)
+    }
+}
+
+/// Found by FuzzTwitter (artifact `FuzzTwitter-timeout-8290d156…`, 8 KB, 6 s): with an account.js that
+/// names no owner, every tweet asked for the owner again and re-parsed account.js, quadratic in the
+/// number of tweets. The answer "no owner" is now kept for the archive level like a found owner.
+@Suite struct TwitterOwnerLookupRegressionTests {
+    @Test func missingOwnerIsLookedUpOnceAndWarnedOnce() throws {
+        let tweets = (1...50).map { index in
+            #"{ "tweet" : { "id_str" : "\#(1000 + index)", "full_text" : "tweet \#(index)", "created_at" : "Wed Oct 10 20:19:24 +0000 2018" } }"#
+        }
+        let result = try ParserHarness.run(
+            TwitterTweetsParser.self,
+            files: [
+                "data/account.js": #"window.YTD.account.part0 = [ { "account" : { "username" : "no_id_here" } } ]"#,
+                "data/tweets.js": "window.YTD.tweets.part0 = [ " + tweets.joined(separator: ", ") + " ]",
+            ])
+        #expect(result.records.count == 50)
+        #expect(result.warnings.map { $0.code } == ["owner-unknown"])
+        #expect(result.stateValues["twitter.ownerId"] == "", "the missing owner is remembered, not looked up per tweet")
+        #expect(result.events.allSatisfy { $0.actor?.key.hasPrefix("owner:") == true })
     }
 }
