@@ -41,6 +41,10 @@ public struct CasebookCommand: ParsableCommand {
         } catch let error as ValidationError {
             ErrorPresentation.printError(error.message)
             Foundation.exit(64)
+        } catch where exitCode(for: error) == .success {
+            // `--help` on a subcommand parses to ArgumentParser's help command, whose run() throws a
+            // help request: ArgumentParser prints the help and exits 0.
+            exit(withError: error)
         } catch {
             let presented = ErrorPresentation.present(error)
             ErrorPresentation.printError(presented.message)

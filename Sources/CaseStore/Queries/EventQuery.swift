@@ -134,10 +134,21 @@ extension CaseStore {
             actorAccountId: row["actorAccountId"], conversationId: row["conversationId"])
     }
 
-    /// Full-text search, newest first (events without a time last).
+    /// Full-text search, newest first (events without a time last), within `budget`.
     ///
-    /// - Throws: `StoreError` `.querySyntax` for an invalid raw pattern (never the SQLite message).
-    public func search(_ pattern: SearchPattern, filter: EventFilter, oldestFirst: Bool = false) throws -> [EventRow] {
+    /// - Throws: `StoreError` `.querySyntax` for an invalid raw pattern (never the SQLite message),
+    ///   `.tooExpensive` when the query is longer than the budget allows or runs past its time or work
+    ///   limit, or matches more rows than `budget.maxRows` without a `limit`.
+    public func search(
+        _ pattern: SearchPattern, filter: EventFilter, oldestFirst: Bool = false, budget: SearchBudget = .standard
+    ) throws -> [EventRow] {
+        let length = pattern.expression.utf8.count
+        if length > budget.maxQueryBytes {
+            throw StoreError(
+                .tooExpensive,
+                "the query is too expensive: \(length) bytes, more than the limit of \(budget.maxQueryBytes) – narrow it "
+                    + "to the words that matter")
+        }
         var arguments: StatementArguments = [pattern.expression]
         var clauses = ["eventSearch MATCH ?"]
         clauses += CaseStore.whereClause(filter, arguments: &arguments)
@@ -149,15 +160,31 @@ extension CaseStore {
             WHERE \(clauses.joined(separator: " AND "))
             ORDER BY \(order)
             """
+        // Without a limit, one row more than the cap tells "too many" from "exactly the cap".
+        let rowCap = filter.limit > 0 ? nil : budget.maxRows
         if filter.limit > 0 {
             sql += " LIMIT ?"
             _ = arguments.append(contentsOf: [filter.limit])
+        } else if let rowCap {
+            sql += " LIMIT ?"
+            _ = arguments.append(contentsOf: [rowCap + 1])
         }
+        let meter = QueryMeter(budget)
+        let rows: [EventRow]
         do {
-            return try pool.read { db in
-                try Row.fetchAll(db, sql: sql, arguments: arguments).map { CaseStore.eventRow($0) }
+            rows = try pool.read { db in
+                try meter.watch(db) {
+                    try Row.fetchAll(db, sql: sql, arguments: arguments).map { CaseStore.eventRow($0) }
+                }
             }
         } catch let error as DatabaseError {
+            if let stopped = meter.stopReason {
+                throw StoreError(
+                    .tooExpensive,
+                    "the query is too expensive: stopped after \(stopped) – narrow it (more words, fewer prefix* terms, "
+                        + "--since/--until, --platform or --kind) or pass --limit",
+                    cause: error)
+            }
             if error.resultCode == .SQLITE_ERROR {
                 if pattern.isRaw {
                     throw StoreError(
@@ -169,6 +196,13 @@ extension CaseStore {
             }
             throw CaseStore.map(error, context: "search failed")
         }
+        if let rowCap, rows.count > rowCap {
+            throw StoreError(
+                .tooExpensive,
+                "the query is too expensive: more than \(rowCap) events match – narrow it (more words, --since/--until, "
+                    + "--platform or --kind) or pass --limit")
+        }
+        return rows
     }
 
     /// Every matching event in time order (events without a time last).
