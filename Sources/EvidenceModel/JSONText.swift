@@ -1,7 +1,8 @@
 /// Minimal, deterministic JSON text writing (no Foundation encoder, whose key order and number
 /// formatting vary between platforms).
 public enum JSONText {
-    /// A JSON string literal, escaping quotes, backslashes, control characters and U+2028/U+2029.
+    /// A JSON string literal, escaping quotes, backslashes, control characters (C0, DEL and C1, so that
+    /// JSON printed to a terminal cannot carry an escape sequence) and U+2028/U+2029.
     public static func quote(_ text: String) -> String {
         var output = "\""
         output.reserveCapacity(text.utf8.count + 2)
@@ -15,7 +16,7 @@ public enum JSONText {
             case "\u{2028}": output += "\\u2028"
             case "\u{2029}": output += "\\u2029"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
                     let hex = String(scalar.value, radix: 16)
                     output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
