@@ -25,6 +25,11 @@ public struct CasebookCommand: ParsableCommand {
 
     /// Parses the arguments, runs the command and exits with Casebook's exit codes.
     public static func runAndExit(arguments: [String]? = nil) -> Never {
+        // libarchive turns zone-less archive times (zip DOS dates) into instants with the C library's
+        // local zone, so the examiner's TZ changed stored member times. Casebook never uses the
+        // machine's zone: pin the process to UTC before any evidence is read (RELIABILITY.md R-54).
+        setenv("TZ", "UTC", 1)
+        tzset()
         var command: any ParsableCommand
         do {
             command = try parseAsRoot(arguments)
