@@ -50,20 +50,24 @@ enum Content {
     }
 
     /// A Messenger thread file (`message_N.json`) whose messages have the given contents (JSON
-    /// literals, already quoted), one participant, one second apart from `firstMs`.
-    static func thread(contents: [Data], sender: String = "Ann Example", firstMs: Int64 = 1_615_685_400_000) -> Data {
+    /// literals, already quoted), one participant, `stepMs` apart from `firstMs`.
+    static func thread(
+        contents: [Data], sender: String = "Ann Example", firstMs: Int64 = 1_615_685_400_000, stepMs: Int64 = 1000
+    ) -> Data {
         var document = Data("{\"participants\":[{\"name\":\(quoted(sender))}],\"messages\":[".utf8)
         for (index, content) in contents.enumerated() {
             if index > 0 { document += Data(",".utf8) }
-            document += Data("{\"sender_name\":\(quoted(sender)),\"timestamp_ms\":\(firstMs + Int64(index) * 1000),\"content\":".utf8)
+            document += Data("{\"sender_name\":\(quoted(sender)),\"timestamp_ms\":\(firstMs + Int64(index) * stepMs),\"content\":".utf8)
             document += content
             document += Data("}".utf8)
         }
         return document + Data("]}".utf8)
     }
 
-    static func thread(texts: [String], sender: String = "Ann Example", firstMs: Int64 = 1_615_685_400_000) -> Data {
-        thread(contents: texts.map { Data(quoted($0).utf8) }, sender: sender, firstMs: firstMs)
+    static func thread(
+        texts: [String], sender: String = "Ann Example", firstMs: Int64 = 1_615_685_400_000, stepMs: Int64 = 1000
+    ) -> Data {
+        thread(contents: texts.map { Data(quoted($0).utf8) }, sender: sender, firstMs: firstMs, stepMs: stepMs)
     }
 
     /// Runs the binary with the RSS-measuring runner of the archive tests.
