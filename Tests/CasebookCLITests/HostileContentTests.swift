@@ -442,4 +442,40 @@ enum Content {
         #expect(member.first?["size"] == String(head.utf8.count + 1 + big.utf8.count + tail.utf8.count))
         #expect(member.first?["status"] == "parsed")
     }
+
+    /// The other large fixtures (R-29): a 900 KB line as a message, an object of 50,000 keys as a tweet
+    /// and a 500 KB HTML attribute as a legacy Facebook messages page: ingested in full, peak RSS under
+    /// 512 MiB.
+    @Test func otherLargeFixturesAreKeptWithBoundedMemory() throws {
+        guard let line = Content.fixture("text/very_long_line_900KB.txt"),
+            let keys = Content.fixture("json/generated/huge_key_count.json"),
+            let html = Content.fixture("xml/generated/html_unclosed_tags_and_huge_attribute.html")
+        else { return Content.skip() }
+        let folder = try TemporaryFolder()
+        try folder.write(
+            "fb/messages/inbox/long/message_1.json",
+            Content.thread(contents: [Content.rawQuoted(Data("longline ".utf8) + line)]))
+        try folder.write(
+            "tw/data/account.js",
+            #"window.YTD.account.part0 = [ { "account" : { "accountId" : "1001", "username" : "ann_example" } } ]"#)
+        try folder.write(
+            "tw/data/tweets.js",
+            Data(#"window.YTD.tweets.part0 = [ {"id_str": "7", "full_text": "manykeys", "#.utf8) + keys.dropFirst() + Data(" ]".utf8))
+        try folder.write("legacy/html/messages.htm", html)
+        let casePath = folder.path + "/case.db"
+        let run = try Content.casebook(
+            ["ingest", folder.path + "/fb", folder.path + "/tw", folder.path + "/legacy", "--case", casePath])
+        #expect([0, 10].contains(run.status), "\(run.stderr)")
+        #expect(run.signal == nil)
+        if let peak = run.peakKilobytes { #expect(peak < 512 * 1024, "peak RSS \(peak) KB") }
+        let long = try #require(try Content.search("longline", casePath: casePath).first)
+        #expect((long["text"] as? String)?.utf8.count == "longline ".utf8.count + line.count)
+        let many = try Content.search("manykeys", casePath: casePath)
+        #expect(many.count == 1)
+        #expect(many.first?["platform"] as? String == "twitter")
+        let members = try HostileRunner.json(["evidence", "--members", "--format", "json", "--case", casePath])
+        let page = try #require(members.first { $0["path"] as? String == "html/messages.htm" })
+        #expect(page["size"] as? Int == html.count)
+        #expect((page["sha256"] as? String)?.count == 64)
+    }
 }
