@@ -77,7 +77,10 @@ let package = Package(
         /** Test helpers: SampleExports locator, parser harness, temporary folders, running the binary */
         .target(
             name: "CasebookTestSupport",
-            dependencies: ["EvidenceModel", "EvidenceArchive", "ExportFormats", "Casebook"],
+            dependencies: [
+                "EvidenceModel", "EvidenceArchive", "ExportFormats", "Casebook",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict),
         .testTarget(name: "EvidenceModelTests", dependencies: ["EvidenceModel"]),
         .testTarget(name: "IdentifiersTests", dependencies: ["Identifiers"]),

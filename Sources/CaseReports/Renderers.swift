@@ -78,12 +78,18 @@ public enum ReportRenderer {
     }
 }
 
-/// CSV cells per RFC 4180, with spreadsheet formula injection neutralised (OWASP): a text cell that
-/// starts with `=`, `+`, `-`, `@`, tab or carriage return is prefixed with `'`. Numbers stay numbers.
+/// CSV cells per RFC 4180, with spreadsheet formula injection neutralised (OWASP ASVS 1.2.10, CWE-1236):
+/// a text cell that starts with `=`, `+`, `-`, `@`, tab, carriage return, line feed or NUL, or with the
+/// fullwidth forms `＝ ＋ － ＠` (which some spreadsheets fold to ASCII), is prefixed with `'`. Cells that
+/// are plain numbers (`-1`, `+3.5`) stay numbers. Only the CSV is changed; the case keeps the original.
 public enum CSVText {
+    static let formulaTriggers: Set<Unicode.Scalar> = [
+        "=", "+", "-", "@", "\t", "\r", "\n", "\u{0}", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}",
+    ]
+
     public static func field(_ text: String) -> String {
         var value = text
-        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first), !isNumber(value) {
+        if let first = value.unicodeScalars.first, formulaTriggers.contains(first), !isNumber(value) {
             value = "'" + value
         }
         if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {

@@ -12,6 +12,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let busy = Code("busy")
         /// A raw FTS5 query is not valid syntax.
         public static let querySyntax = Code("query-syntax")
+        /// A query is too long, runs past its time or work limit, or matches too many rows.
+        public static let tooExpensive = Code("too-expensive")
         /// A query has nothing to search for.
         public static let emptyQuery = Code("empty-query")
         /// The disk is full or another I/O error occurred.

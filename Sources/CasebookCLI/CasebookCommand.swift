@@ -26,6 +26,11 @@ public struct CasebookCommand: ParsableCommand {
 
     /// Parses the arguments, runs the command and exits with Casebook's exit codes.
     public static func runAndExit(arguments: [String]? = nil) -> Never {
+        // libarchive turns zone-less archive times (zip DOS dates) into instants with the C library's
+        // local zone, so the examiner's TZ changed stored member times. Casebook never uses the
+        // machine's zone: pin the process to UTC before any evidence is read (RELIABILITY.md R-54).
+        setenv("TZ", "UTC", 1)
+        tzset()
         var command: any ParsableCommand
         do {
             command = try parseAsRoot(arguments)
@@ -42,9 +47,9 @@ public struct CasebookCommand: ParsableCommand {
         } catch let error as ValidationError {
             ErrorPresentation.printError(error.message)
             Foundation.exit(64)
-        } catch where String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
-            // `casebook help <command>` and `--help` on some subcommands arrive here as the parser's
-            // own (internal) error type from `run()`: the parser prints the help and exits 0.
+        } catch where exitCode(for: error) == .success {
+            // `--help` on a subcommand parses to ArgumentParser's help command, whose run() throws a
+            // help request: ArgumentParser prints the help and exits 0.
             exit(withError: error)
         } catch {
             let presented = ErrorPresentation.present(error)

@@ -16,7 +16,7 @@ enum ErrorPresentation {
             switch error.code {
             case .missing: return Presented(message: error.message, status: 66)
             case .busy: return Presented(message: error.message, status: 75)
-            case .querySyntax, .emptyQuery, .notFound: return Presented(message: error.message, status: 64)
+            case .querySyntax, .emptyQuery, .notFound, .tooExpensive: return Presented(message: error.message, status: 64)
             case .ioError: return Presented(message: error.message, status: 74)
             case .cannotOpen: return Presented(message: error.message, status: 73)
             case .corrupt, .notACase, .newerSchema: return Presented(message: error.message, status: 65)

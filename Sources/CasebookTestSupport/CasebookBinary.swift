@@ -25,19 +25,27 @@ public enum CasebookBinary {
 
     /// Runs `casebook` with arguments; standard input is empty. A run longer than `timeout` seconds is
     /// killed and reported as `timedOut`, so a hang fails a test instead of blocking CI.
-    public static func run(_ arguments: [String], in directory: String? = nil, timeout: TimeInterval = 300) throws -> Output {
+    /// `environment` is added to (and overrides) the test process's own environment.
+    public static func run(
+        _ arguments: [String], in directory: String? = nil, timeout: TimeInterval = 300,
+        environment: [String: String] = [:]
+    ) throws -> Output {
         guard let path else { throw CocoaError(.fileNoSuchFile) }
-        return try execute(path, arguments, in: directory, timeout: timeout)
+        return try execute(path, arguments, in: directory, timeout: timeout, environment: environment)
     }
 
     /// Runs any executable the same way (used to wrap `casebook` in `/usr/bin/time`). On timeout the
     /// process and its direct children are killed.
     public static func execute(
-        _ executable: String, _ arguments: [String], in directory: String? = nil, timeout: TimeInterval = 300
+        _ executable: String, _ arguments: [String], in directory: String? = nil, timeout: TimeInterval = 300,
+        environment: [String: String] = [:]
     ) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

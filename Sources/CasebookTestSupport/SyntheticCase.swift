@@ -136,3 +136,52 @@ public enum SyntheticCase {
         return store
     }
 }
+
+extension SyntheticCase {
+    /// A word that occurs in exactly one event of `makeLarge` (event number `index`).
+    public static func uniqueWord(_ index: Int) -> String { "zq\(String(index, radix: 26))unique" }
+
+    /// A case of `events` posts written straight through the store, for search-budget tests: every
+    /// text holds words that begin with "a" (`alpha17`, `amber3`, ...), common words, and one word
+    /// found nowhere else (`uniqueWord(index)`). The evidence is a small real folder, as in `make`.
+    @discardableResult
+    public static func makeLarge(in folder: TemporaryFolder, casePath: String, events: Int) throws -> CaseStore {
+        try folder.write("large/data/tweets.js", "window.YTD.tweets.part0 = []\n")
+        let evidencePath = folder.path + "/large"
+        let hashes = try EvidenceReader(path: evidencePath).hashEvidence()
+        let store = try CaseStore(path: casePath, create: true)
+        let description = EvidenceDescription(
+            sha256: hashes.sha256, sha1: hashes.sha1, md5: hashes.md5, size: hashes.size, displayName: "large",
+            sourcePath: evidencePath, kind: "folder")
+        let runId = try store.beginRun(
+            toolVersion: "0.1.0", command: "ingest", arguments: ["ingest", "large"], examiner: nil,
+            startedAt: 1_700_000_000_000_000)
+        let starts = ["alpha", "amber", "anchor", "arrow", "atlas", "autumn", "azure", "apple"]
+        try store.ingest(description, runId: runId, examiner: nil, startedAt: 1_700_000_000_000_000) { writer in
+            let member = try writer.beginMember(
+                storedPath: "data/tweets.js", name: "data/tweets.js", parentMemberId: nil, type: "file",
+                declaredSize: nil, modifiedAt: nil, pathFindings: [])
+            for index in 0..<events {
+                let words = (0..<6).map { starts[($0 * 7 + index) % starts.count] + String(index % 97) }
+                let text = words.joined(separator: " ") + " station ticket " + uniqueWord(index)
+                let event = Event(
+                    platform: .twitter, kind: .post,
+                    occurredAt: Timestamp(
+                        microseconds: 1_600_000_000_000_000 + Int64(index) * 60_000_000, raw: "\(1_600_000_000 + index * 60)",
+                        precision: .second,
+                        zoneSource: .explicit),
+                    text: text,
+                    provenance: Provenance(
+                        evidenceSHA256: hashes.sha256, memberPath: ["data/tweets.js"], locator: "/\(index)/tweet",
+                        parser: "twitter.tweets", parserVersion: 1))
+                try writer.event(event, memberId: member, identifiers: [])
+            }
+            try writer.finishMember(
+                member, size: 30, sha256: String(repeating: "4", count: 64), status: "parsed", parser: "twitter.tweets",
+                parserVersion: 1, recordCount: events, warningCount: 0, error: nil)
+            try writer.finish(status: .complete, platforms: [.twitter], endedAt: 1_700_000_001_000_000)
+        }
+        try store.endRun(runId, exitStatus: 0, endedAt: 1_700_000_002_000_000)
+        return store
+    }
+}

@@ -32,6 +32,9 @@ public enum EventKind: String, Sendable, Hashable, Codable, CaseIterable, Compar
     case location
     case activity
     case conversationEvent
+    /// The raw text of a document or element that could not be parsed, kept so that its words are
+    /// still found by search (the member is marked `failed` or warned about).
+    case unparsedText
 
     public static func < (lhs: EventKind, rhs: EventKind) -> Bool { lhs.rawValue < rhs.rawValue }
 }

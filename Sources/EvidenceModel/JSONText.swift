@@ -1,15 +1,15 @@
 /// Minimal, deterministic JSON text writing (no Foundation encoder, whose key order and number
 /// formatting vary between platforms).
 public enum JSONText {
-    /// A JSON string literal, escaping quotes, backslashes, control characters and U+2028/U+2029.
+    /// A JSON string literal, escaping quotes, backslashes, control characters (C0, DEL and C1, so that
+    /// JSON printed to a terminal cannot carry an escape sequence) and U+2028/U+2029.
     public static func quote(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
             // Most evidence text needs no escape: copy it whole (this runs for every stored detail
             // and every JSON output row).
-            guard bytes.contains(where: needsEscape) || containsLineSeparator(bytes) else {
-                return "\"" + String(decoding: bytes, as: UTF8.self) + "\""
-            }
+            guard needsEscape(bytes) else { return "\"" + String(decoding: bytes, as: UTF8.self) + "\"" }
+            let hex = Array("0123456789abcdef".utf8)
             var output: [UInt8] = [UInt8(ascii: "\"")]
             output.reserveCapacity(bytes.count + 16)
             var index = 0
@@ -21,12 +21,16 @@ public enum JSONText {
                 case 0x0A: output += [0x5C, UInt8(ascii: "n")]
                 case 0x0D: output += [0x5C, UInt8(ascii: "r")]
                 case 0x09: output += [0x5C, UInt8(ascii: "t")]
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                case 0xE2 where isLineSeparator(bytes, at: index):
                     // U+2028 and U+2029 end lines in JavaScript; escape them for script-embedded JSON.
-                    output += Array("\\u202\(bytes[index + 2] == 0xA8 ? "8" : "9")".utf8)
+                    output += [0x5C, UInt8(ascii: "u"), 0x32, 0x30, 0x32, bytes[index + 2] == 0xA8 ? 0x38 : 0x39]
                     index += 2
+                case 0xC2 where isC1(bytes, at: index):
+                    // C1 controls (U+0080…U+009F, UTF-8 C2 80…C2 9F) include CSI: escaped like C0.
+                    let value = bytes[index + 1]
+                    output += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(value >> 4)], hex[Int(value & 0x0F)]]
+                    index += 1
                 case ..<0x20, 0x7F:
-                    let hex = Array("0123456789abcdef".utf8)
                     output += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
                 default:
                     output.append(byte)
@@ -38,16 +42,24 @@ public enum JSONText {
         }
     }
 
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
-    }
-
-    private static func containsLineSeparator(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count >= 3 else { return false }
-        for index in 0..<(bytes.count - 2) where bytes[index] == 0xE2 && bytes[index + 1] == 0x80 {
-            if bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 { return true }
+    private static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in bytes.indices {
+            switch bytes[index] {
+            case ..<0x20, 0x22, 0x5C, 0x7F: return true
+            case 0xE2 where isLineSeparator(bytes, at: index): return true
+            case 0xC2 where isC1(bytes, at: index): return true
+            default: continue
+            }
         }
         return false
+    }
+
+    private static func isLineSeparator(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
+    }
+
+    private static func isC1(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1])
     }
 
     /// An object from ordered pairs; values are already JSON text.

@@ -87,6 +87,9 @@ import Testing
         case "truncated_mid_string.json", "trailing_garbage.json", "empty.json", "only_whitespace.json",
             "json5_comments_trailing_commas.json", "nan_infinity_python_style.json":
             #expect((try? outcome.get()) == nil, "\(name) must be rejected with an offset")
+            if name == "nan_infinity_python_style.json", case .failure(let error) = outcome {
+                #expect(error.reason.contains("'NaN'"), "the lexeme is named: \(error.reason)")
+            }
         default:
             // UTF-8 BOM, UTF-16/32 and NDJSON: member readers decode or split first (TextDecoding);
             // the bare parser only has to fail cleanly or parse.
@@ -132,5 +135,81 @@ import Testing
         let text = result.events.reduce(0) { $0 + ($1.text?.utf8.count ?? 0) }
         #expect(text <= input.count, "output larger than the input: entities were expanded")
         #expect(!result.events.contains { $0.text?.contains("root:x:0:0") == true }, "external entity was read")
+    }
+
+    /// NaN and infinities are rejected (policy), and the error names the lexeme and its offset.
+    @Test func nonStandardNumbersNameTheLexeme() throws {
+        guard SampleExportsLocator.sharedFixture("hostile/json") != nil else { return print("skipped: ../shared/fixtures is absent") }
+        let cases: [(String, String, Int)] = [
+            ("json/generated/nan_infinity_python_style.json", "NaN", 14),
+            ("json/jsontestsuite/n_number_NaN.json", "NaN", 1),
+            ("json/jsontestsuite/n_number_minus_infinity.json", "-Infinity", 1),
+        ]
+        for (relative, lexeme, offset) in cases {
+            var parser = JSONParser()
+            let input = try Self.bytes(relative)
+            do throws(JSONSyntaxError) {
+                _ = try parser.parse(input)
+                Issue.record("\(relative) was accepted")
+            } catch {
+                #expect(error.reason == "non-standard number '\(lexeme)' (NaN/Infinity are not JSON)", "\(relative)")
+                #expect(error.offset == offset, "\(relative)")
+            }
+        }
+    }
+
+    /// every number keeps its exact lexeme: ns timestamps, ids above 2^53 and 2^64, 1e400 (never
+    /// infinity), 1e-400 (never 0), -0.0.
+    @Test func bigNumbersKeepTheirLexeme() throws {
+        guard SampleExportsLocator.sharedFixture("hostile/json") != nil else { return print("skipped: ../shared/fixtures is absent") }
+        var parser = JSONParser()
+        let value = try parser.parse(try Self.bytes("json/generated/big_numbers.json"))
+        let expected = [
+            "timestamp_ns": "1615723200123456789", "id_over_2_53": "9007199254740993",
+            "id_over_2_64": "18446744073709551617", "float_overflow": "1e400", "tiny": "1e-400", "neg_zero": "-0.0",
+        ]
+        for (key, lexeme) in expected { #expect(value[key] == .number(lexeme), "\(key)") }
+        #expect(value["id_over_2_64"]?.int64 == nil, "too big for Int64: no silent wrap")
+    }
+
+    /// The streaming decoder gives the same UTF-8 whatever the chunk sizes, including surrogate pairs
+    /// and code units split between chunks; lone surrogates and a dangling byte become U+FFFD and count.
+    @Test func streamingDecoderAgreesAtEveryChunkSize() throws {
+        let text = "window.YTD.x = [ \"café 😀 ünïcödé 𝄞\" ]"
+        let encodings: [(Data, StreamingTextDecoder.Encoding, Bool)] = [
+            (Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!, .utf16LE, true),
+            (Data([0xFE, 0xFF]) + text.data(using: .utf16BigEndian)!, .utf16BE, true),
+            (text.data(using: .utf16LittleEndian)!, .utf16LE, false),
+            (text.data(using: .utf16BigEndian)!, .utf16BE, false),
+            (Data([0xFF, 0xFE, 0, 0]) + text.data(using: .utf32LittleEndian)!, .utf32LE, true),
+            (Data([0, 0, 0xFE, 0xFF]) + text.data(using: .utf32BigEndian)!, .utf32BE, true),
+            (Data(text.utf8), .utf8, false),
+        ]
+        for (bytes, encoding, mark) in encodings {
+            for size in [1, 2, 3, 5, 7, 4096] {
+                var decoder = StreamingTextDecoder()
+                var output: [UInt8] = []
+                var index = 0
+                while index < bytes.count {
+                    let chunk = bytes[index..<min(index + size, bytes.count)]
+                    output += Array(chunk).withUnsafeBytes { decoder.passesThrough ? Array($0) : decoder.decode($0) }
+                    index += size
+                }
+                output += decoder.finish()
+                #expect(String(decoding: output, as: UTF8.self) == text, "\(encoding) chunk \(size)")
+                #expect(decoder.encoding == encoding)
+                #expect(decoder.hadByteOrderMark == mark)
+                #expect(decoder.replacements == 0)
+            }
+        }
+        // A lone high surrogate, then an odd trailing byte.
+        var broken = Data([0xFF, 0xFE, 0x41, 0x00, 0x00, 0xD8, 0x42, 0x00, 0x43])
+        var decoder = StreamingTextDecoder()
+        var output = broken.withUnsafeBytes { decoder.decode($0) }
+        output += decoder.finish()
+        #expect(String(decoding: output, as: UTF8.self) == "A\u{FFFD}B\u{FFFD}")
+        #expect(decoder.replacements == 2)
+        broken = Data()
+        #expect(StreamingTextDecoder.utf8(Array(broken)).bytes.isEmpty)
     }
 }

@@ -53,8 +53,11 @@ public struct EventRow: Sendable, Hashable {
 }
 
 extension CaseStore {
+    /// Event text is read as a BLOB: SQLite keeps NUL characters in text, but reading TEXT through
+    /// `sqlite3_column_text` (as GRDB does) stops at the first NUL, which cut messages short (R-26).
     static let eventColumns = """
-        e.id, e.occurredAt, e.timeRaw, e.timePrecision, e.timeZoneSource, e.platform, e.kind, e.text, e.details,
+        e.id, e.occurredAt, e.timeRaw, e.timePrecision, e.timeZoneSource, e.platform, e.kind,
+        CAST(e.text AS BLOB) AS text, e.details,
         e.locator, e.parser, e.parserVersion, e.actorAccountId, e.conversationId, a.handle AS accountHandle, a.platformUserId AS accountUserId,
         a.accountKey AS accountKey, c.conversationKey AS conversationKey, v.sha256 AS evidenceSHA256,
         v.displayName AS evidenceName, m.path AS memberPath
@@ -120,6 +123,19 @@ extension CaseStore {
         return clauses
     }
 
+    /// A text column selected as a BLOB, decoded with every byte (NUL included).
+    static func fullText(_ row: Row, _ column: String) -> String? {
+        switch row[column] as DatabaseValue? {
+        case .none: return nil
+        case .some(let value):
+            switch value.storage {
+            case .blob(let data): return String(decoding: data, as: UTF8.self)
+            case .string(let text): return text
+            default: return nil
+            }
+        }
+    }
+
     static func eventRow(_ row: Row, snippet: String? = nil) -> EventRow {
         let handle: String? = row["accountHandle"]
         let userId: String? = row["accountUserId"]
@@ -128,36 +144,63 @@ extension CaseStore {
             id: row["id"], occurredAt: row["occurredAt"], timeRaw: row["timeRaw"], timePrecision: row["timePrecision"],
             timeZoneSource: row["timeZoneSource"], platform: row["platform"], kind: row["kind"],
             account: handle.map { "@" + $0 } ?? userId ?? key, accountHandle: handle, accountUserId: userId,
-            conversation: row["conversationKey"], text: row["text"], snippet: snippet ?? row["snippet"],
+            conversation: row["conversationKey"], text: fullText(row, "text"), snippet: snippet ?? fullText(row, "snippet"),
             details: row["details"], evidenceSHA256: row["evidenceSHA256"], evidenceName: row["evidenceName"],
             memberPath: row["memberPath"], locator: row["locator"], parser: row["parser"], parserVersion: row["parserVersion"],
             actorAccountId: row["actorAccountId"], conversationId: row["conversationId"])
     }
 
-    /// Full-text search, newest first (events without a time last).
+    /// Full-text search, newest first (events without a time last), within `budget`.
     ///
-    /// - Throws: `StoreError` `.querySyntax` for an invalid raw pattern (never the SQLite message).
-    public func search(_ pattern: SearchPattern, filter: EventFilter, oldestFirst: Bool = false) throws -> [EventRow] {
+    /// - Throws: `StoreError` `.querySyntax` for an invalid raw pattern (never the SQLite message),
+    ///   `.tooExpensive` when the query is longer than the budget allows or runs past its time or work
+    ///   limit, or matches more rows than `budget.maxRows` without a `limit`.
+    public func search(
+        _ pattern: SearchPattern, filter: EventFilter, oldestFirst: Bool = false, budget: SearchBudget = .standard
+    ) throws -> [EventRow] {
+        let length = pattern.expression.utf8.count
+        if length > budget.maxQueryBytes {
+            throw StoreError(
+                .tooExpensive,
+                "the query is too expensive: \(length) bytes, more than the limit of \(budget.maxQueryBytes) – narrow it "
+                    + "to the words that matter")
+        }
         var arguments: StatementArguments = [pattern.expression]
         var clauses = ["eventSearch MATCH ?"]
         clauses += CaseStore.whereClause(filter, arguments: &arguments)
         let order = oldestFirst ? "e.occurredAt IS NULL, e.occurredAt ASC, e.id ASC" : "e.occurredAt IS NULL, e.occurredAt DESC, e.id DESC"
         var sql = """
-            SELECT \(CaseStore.eventColumns), snippet(eventSearch, 0, '«', '»', '…', 16) AS snippet
+            SELECT \(CaseStore.eventColumns), CAST(snippet(eventSearch, 0, '«', '»', '…', 16) AS BLOB) AS snippet
             FROM eventSearch JOIN event e ON e.id = eventSearch.rowid
             \(CaseStore.eventJoins)
             WHERE \(clauses.joined(separator: " AND "))
             ORDER BY \(order)
             """
+        // Without a limit, one row more than the cap tells "too many" from "exactly the cap".
+        let rowCap = filter.limit > 0 ? nil : budget.maxRows
         if filter.limit > 0 {
             sql += " LIMIT ?"
             _ = arguments.append(contentsOf: [filter.limit])
+        } else if let rowCap {
+            sql += " LIMIT ?"
+            _ = arguments.append(contentsOf: [rowCap + 1])
         }
+        let meter = QueryMeter(budget)
+        let rows: [EventRow]
         do {
-            return try reading { db in
-                try Row.fetchAll(db, sql: sql, arguments: arguments).map { CaseStore.eventRow($0) }
+            rows = try reading { db in
+                try meter.watch(db) {
+                    try Row.fetchAll(db, sql: sql, arguments: arguments).map { CaseStore.eventRow($0) }
+                }
             }
         } catch let error as DatabaseError {
+            if let stopped = meter.stopReason {
+                throw StoreError(
+                    .tooExpensive,
+                    "the query is too expensive: stopped after \(stopped) – narrow it (more words, fewer prefix* terms, "
+                        + "--since/--until, --platform or --kind) or pass --limit",
+                    cause: error)
+            }
             if error.resultCode == .SQLITE_ERROR {
                 if pattern.isRaw {
                     throw StoreError(
@@ -169,6 +212,13 @@ extension CaseStore {
             }
             throw CaseStore.map(error, context: "search failed")
         }
+        if let rowCap, rows.count > rowCap {
+            throw StoreError(
+                .tooExpensive,
+                "the query is too expensive: more than \(rowCap) events match – narrow it (more words, --since/--until, "
+                    + "--platform or --kind) or pass --limit")
+        }
+        return rows
     }
 
     /// Every matching event in time order (events without a time last).

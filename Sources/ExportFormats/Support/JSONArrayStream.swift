@@ -30,6 +30,13 @@ public struct JSONArrayStream {
     /// True when the opening `[` was never found (not an array member).
     public var sawArray: Bool { state != .prefix }
 
+    /// The element the input stopped in the middle of (a truncated member): its index, offset and the
+    /// bytes seen; nil when no element is open or it was over `maxElementBytes`.
+    public var unfinishedElement: (index: Int, offset: Int64, bytes: [UInt8])? {
+        guard state == .inElement, !oversized, !element.isEmpty else { return nil }
+        return (count, elementStart, element)
+    }
+
     /// Consumes a chunk, calling `onElement(index, offset, bytes)` for each complete element and
     /// `onOversized(index, offset, size)` for an element larger than `maxElementBytes`, which is skipped.
     public mutating func feed(

@@ -10,6 +10,24 @@ public struct JSONParser {
         public var invalidUTF8 = 0
         public var loneSurrogates = 0
         public var duplicateKeys = 0
+        /// Byte offset (in the parsed input) of the first string that needed a repair, if any.
+        public var firstRepairOffset: Int?
+
+        /// Strings repaired in all (invalid UTF-8 and lone surrogates).
+        public var repairedStrings: Int { invalidUTF8 + loneSurrogates }
+
+        /// The `invalid-text` warning text: how many strings, and where the first one starts
+        /// (`base` is the offset of the parsed bytes in the member); nil when nothing was repaired.
+        public func repairMessage(base: Int64) -> String? {
+            guard repairedStrings > 0 else { return nil }
+            var message = "\(repairedStrings) strings held invalid UTF-8 or lone surrogates, replaced by U+FFFD"
+            if let first = firstRepairOffset { message += " (the first at byte \(base + Int64(first)))" }
+            return message
+        }
+
+        mutating func noteRepair(at offset: Int) {
+            if firstRepairOffset == nil { firstRepairOffset = offset }
+        }
     }
 
     public private(set) var notes = Notes()
@@ -141,11 +159,35 @@ public struct JSONParser {
                 cursor.index += 1
             }
             let text = String(decoding: UnsafeBufferPointer(rebasing: cursor.bytes[start..<cursor.index]), as: UTF8.self)
-            if text == "-" { throw JSONSyntaxError(offset: start, reason: "invalid number") }
+            if text == "-" {
+                if let lexeme = nonstandardNumber(cursor.bytes, at: start) {
+                    throw JSONSyntaxError(offset: start, reason: Self.nonstandardReason(lexeme))
+                }
+                throw JSONSyntaxError(offset: start, reason: "invalid number")
+            }
             return .number(text)
         default:
+            if let lexeme = nonstandardNumber(cursor.bytes, at: cursor.index) {
+                throw JSONSyntaxError(offset: cursor.index, reason: Self.nonstandardReason(lexeme))
+            }
             throw JSONSyntaxError(offset: cursor.index, reason: "unexpected character")
         }
+    }
+
+    /// Python's `json` writes NaN and infinities as bare words, which JSON does not allow; the policy
+    /// (RELIABILITY.md R-24) is to reject the document but name the lexeme and its offset.
+    static func nonstandardReason(_ lexeme: String) -> String {
+        "non-standard number '\(lexeme)' (NaN/Infinity are not JSON)"
+    }
+
+    /// `NaN`, `Infinity` or `-Infinity` (also `-NaN`, `+Infinity`) at `index`, else nil.
+    private func nonstandardNumber(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> String? {
+        for word in ["NaN", "Infinity", "-Infinity", "-NaN", "+Infinity", "+NaN"] {
+            let utf8 = Array(word.utf8)
+            guard index + utf8.count <= bytes.count else { continue }
+            if (0..<utf8.count).allSatisfy({ bytes[index + $0] == utf8[$0] }) { return word }
+        }
+        return nil
     }
 
     private func expect(_ cursor: inout Cursor, _ word: StaticString) throws(JSONSyntaxError) {
@@ -176,6 +218,7 @@ public struct JSONParser {
                 if highBits & 0x80 == 0 { return String(decoding: slice, as: UTF8.self) }
                 if let text = String(validating: slice, as: UTF8.self) { return text }
                 notes.invalidUTF8 += 1
+                notes.noteRepair(at: start - 1)
                 return String(decoding: slice, as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") { break }
@@ -190,6 +233,7 @@ public struct JSONParser {
                 cursor.index = index + 1
                 if let text = String(validating: output, as: UTF8.self) { return text }
                 notes.invalidUTF8 += 1
+                notes.noteRepair(at: start - 1)
                 return String(decoding: output, as: UTF8.self)
             }
             if byte < 0x20 { throw JSONSyntaxError(offset: index, reason: "control character in string") }
@@ -223,10 +267,12 @@ public struct JSONParser {
                         scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
                     } else {
                         notes.loneSurrogates += 1
+                        notes.noteRepair(at: index - 6)
                         scalarValue = 0xFFFD
                     }
                 } else if (0xDC00...0xDFFF).contains(unit) {
                     notes.loneSurrogates += 1
+                    notes.noteRepair(at: index - 6)
                     scalarValue = 0xFFFD
                 }
                 let scalar = Unicode.Scalar(scalarValue) ?? "\u{FFFD}"

@@ -8,19 +8,25 @@ import EvidenceModel
 /// `creation_timestamp`) or milliseconds (`timestamp_ms`); `0` means "no time" and is skipped.
 public enum MetaJSON {
     /// Reads and parses a whole member; a member that is not JSON is unusable and throws.
+    ///
+    /// A member saved as UTF-16 or UTF-32 (by byte order mark, or the NUL bytes of ASCII text) is
+    /// decoded first and warned `text-encoding`. A member that is not valid JSON leaves its raw text
+    /// as one `.unparsedText` event (searchable) before the error marks it `failed`.
     public static func read(_ member: ArchiveMember, context: ParseContext) throws -> JSONValue {
-        let bytes = try member.readAll()
+        let (bytes, decoder) = StreamingTextDecoder.utf8(try member.readAll())
+        decoder.warnIfTranscoded(context)
         var parser = JSONParser()
         let value: JSONValue
+        // A UTF-8 byte order mark is tolerated (seen in re-saved message files).
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         do {
-            // A UTF-8 byte order mark is tolerated (seen in re-saved message files).
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-                value = try parser.parse(Array(bytes.dropFirst(3)))
-            } else {
-                value = try parser.parse(bytes)
-            }
+            value = try parser.parse(start == 0 ? bytes : Array(bytes[start...]))
         } catch {
-            throw ParseError(locator: "byte \(error.offset)", "not valid JSON: \(error.reason)")
+            let offset = error.offset + start
+            UnparsedText.emit(
+                bytes, offset: 0, reason: "not valid JSON: \(error.reason) at byte \(offset)", locator: "byte 0",
+                context: context)
+            throw ParseError(locator: "byte \(offset)", "not valid JSON: \(error.reason)")
         }
         if parser.notes.duplicateKeys > 0 {
             context.warn(
@@ -28,12 +34,8 @@ public enum MetaJSON {
                 "\(parser.notes.duplicateKeys) objects repeat a key; the last value is used, all are in the evidence",
                 locator: "")
         }
-        if parser.notes.invalidUTF8 + parser.notes.loneSurrogates > 0 {
-            context.warn(
-                "invalid-text",
-                "\(parser.notes.invalidUTF8 + parser.notes.loneSurrogates) strings held invalid UTF-8 or lone "
-                    + "surrogates, replaced by U+FFFD",
-                locator: "")
+        if let message = parser.notes.repairMessage(base: Int64(start)) {
+            context.warn("invalid-text", message, locator: "")
         }
         return value
     }

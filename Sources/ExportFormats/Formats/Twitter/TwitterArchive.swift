@@ -10,10 +10,13 @@ import EvidenceModel
 public enum TwitterArchive {
     /// Streams the elements of a YTD array member. `body` gets the index, the element and its locator
     /// (`/index`). Returns the number of elements.
-    @discardableResult
     ///
     /// An element larger than `maxElementBytes` is skipped with an `element-too-large` warning naming
-    /// its index, offset and size; the elements after it are still read.
+    /// its index, offset and size; the elements after it are still read. An element that is not valid
+    /// JSON (and the element a truncated member stops in) is warned with its offset and kept as an
+    /// `.unparsedText` event, so its words stay searchable. A member saved as UTF-16 or UTF-32 is
+    /// decoded chunk by chunk (warning `text-encoding`; offsets then count UTF-8 bytes).
+    @discardableResult
     public static func forEachItem(
         in member: ArchiveMember, context: ParseContext, maxElementBytes: Int = 64 << 20,
         _ body: (Int, JSONValue, String) throws -> Void
@@ -21,45 +24,65 @@ public enum TwitterArchive {
         try forEachItem(in: member, context: context, maxElementBytes: maxElementBytes, streamingAbove: .max, streamed: nil, body)
     }
 
-    /// As above; an element larger than `threshold` bytes goes to `streamed` as bytes (with the
-    /// member's parser, whose notes count for the member) instead of being parsed whole into a tree.
+    /// As above; an element larger than `threshold` bytes goes to `streamed` as bytes with its member
+    /// offset (and the member's parser, whose notes count for the member) instead of being parsed whole
+    /// into a tree. A syntax error `streamed` throws is reported like that of a whole element.
     public static func forEachItem(
         in member: ArchiveMember, context: ParseContext, maxElementBytes: Int = 64 << 20, streamingAbove threshold: Int,
-        streamed: ((Int, UnsafeBufferPointer<UInt8>, String, inout JSONParser) throws -> Void)?,
+        streamed: ((Int, Int64, UnsafeBufferPointer<UInt8>, String, inout JSONParser) throws -> Void)?,
         _ body: (Int, JSONValue, String) throws -> Void
     ) throws -> Int {
         var stream = JSONArrayStream(maxElementBytes: maxElementBytes)
         var parser = JSONParser()
+        var decoder = StreamingTextDecoder()
         var failure: (any Error)?
+        // Member offset of the first repaired string (the parser's notes count within one element).
+        var firstRepair: Int64?
+        func onElement(_ index: Int, _ offset: Int64, _ bytes: [UInt8]) throws {
+            let locator = "/\(index)"
+            defer {
+                if firstRepair == nil, let first = parser.notes.firstRepairOffset { firstRepair = offset + Int64(first) }
+            }
+            do {
+                if bytes.count > threshold, let streamed {
+                    try bytes.withUnsafeBufferPointer { try streamed(index, offset, $0, locator, &parser) }
+                } else {
+                    let value = try parser.parse(bytes)
+                    try body(index, value, locator)
+                }
+            } catch let error as JSONSyntaxError {
+                let reason = "element is not valid JSON: \(error.reason) (byte \(offset + Int64(error.offset)) of member)"
+                context.warn("invalid-json", reason, locator: locator)
+                UnparsedText.emit(bytes, offset: offset, reason: reason, locator: locator, context: context)
+            }
+        }
+        func onOversized(_ index: Int, _ offset: Int64, _ size: Int64) {
+            context.warn(
+                "element-too-large",
+                "element of \(size) bytes at byte \(offset) is larger than \(maxElementBytes) bytes; it was hashed "
+                    + "with the member but not parsed", locator: "/\(index)")
+        }
+        func feed(_ bytes: UnsafeRawBufferPointer) throws {
+            try stream.feed(bytes, onElement: onElement, onOversized: onOversized)
+        }
         do {
             try member.forEachChunk { chunk in
-                try stream.feed(chunk, onElement: { index, offset, bytes in
-                    let locator = "/\(index)"
-                    do {
-                        if bytes.count > threshold, let streamed {
-                            try bytes.withUnsafeBufferPointer { try streamed(index, $0, locator, &parser) }
-                        } else {
-                            let value = try parser.parse(bytes)
-                            try body(index, value, locator)
-                        }
-                    } catch let error as JSONSyntaxError {
-                        context.warn(
-                            "invalid-json", "element is not valid JSON: \(error.reason) (byte \(offset + Int64(error.offset)) of member)",
-                            locator: locator)
-                    }
-                }, onOversized: { index, offset, size in
-                    context.warn(
-                        "element-too-large",
-                        "element of \(size) bytes at byte \(offset) is larger than \(maxElementBytes) bytes; it was hashed "
-                            + "with the member but not parsed", locator: "/\(index)")
-                })
+                if decoder.passesThrough {
+                    try feed(chunk)
+                } else {
+                    let decoded = decoder.decode(chunk)
+                    if !decoded.isEmpty { try decoded.withUnsafeBytes { try feed($0) } }
+                }
             }
+            let rest = decoder.finish()
+            if !rest.isEmpty { try rest.withUnsafeBytes { try feed($0) } }
         } catch let error as JSONSyntaxError {
             failure = error
             context.warn("invalid-json", "cannot split the array: \(error.description)", locator: "byte \(stream.offset)")
         } catch {
             failure = error
         }
+        decoder.warnIfTranscoded(context)
         if let failure { throw failure }
         if !stream.sawArray {
             throw ParseError(locator: "byte 0", "no JSON array found – expected 'window.YTD.<name>.part0 = [ ... ]'")
@@ -67,15 +90,18 @@ public enum TwitterArchive {
         if !stream.isComplete {
             context.warn(
                 "truncated", "the array has no closing ']'; \(stream.count) elements were read", locator: "byte \(stream.offset)")
+            if let (index, offset, bytes) = stream.unfinishedElement {
+                let reason = "element cut short by the end of the member (starts at byte \(offset), \(bytes.count) bytes)"
+                context.warn("invalid-json", reason, locator: "/\(index)")
+                UnparsedText.emit(bytes, offset: offset, reason: reason, locator: "/\(index)", context: context)
+            }
         }
         if parser.notes.duplicateKeys > 0 {
             context.warn("duplicate-key", "\(parser.notes.duplicateKeys) objects repeat a key; the last value is used, all are in the evidence", locator: "")
         }
-        if parser.notes.invalidUTF8 + parser.notes.loneSurrogates > 0 {
-            context.warn(
-                "invalid-text", "\(parser.notes.invalidUTF8 + parser.notes.loneSurrogates) strings held invalid UTF-8 or lone surrogates, replaced by U+FFFD",
-                locator: "")
-        }
+        var notes = parser.notes
+        notes.firstRepairOffset = firstRepair.map(Int.init)
+        if let message = notes.repairMessage(base: 0) { context.warn("invalid-text", message, locator: "") }
         return stream.count
     }
 
@@ -143,7 +169,8 @@ public enum TwitterArchive {
     ///
     /// - Throws: `ParseError` when no object is found or it is not valid JSON.
     public static func readObject(member: ArchiveMember, context: ParseContext) throws -> JSONValue {
-        let bytes = try member.readAll()
+        let (bytes, decoder) = StreamingTextDecoder.utf8(try member.readAll())
+        decoder.warnIfTranscoded(context)
         var parser = JSONParser()
         do {
             let value = try parseObject(bytes, parser: &parser)
@@ -152,17 +179,23 @@ public enum TwitterArchive {
                     "duplicate-key", "\(parser.notes.duplicateKeys) objects repeat a key; the last value is used",
                     locator: "")
             }
-            let repaired = parser.notes.invalidUTF8 + parser.notes.loneSurrogates
-            if repaired > 0 {
-                context.warn(
-                    "invalid-text", "\(repaired) strings held invalid UTF-8 or lone surrogates, replaced by U+FFFD",
-                    locator: "")
+            if let message = parser.notes.repairMessage(base: Int64(objectStart(bytes))) {
+                context.warn("invalid-text", message, locator: "")
             }
             return value
         } catch let error as JSONSyntaxError {
+            UnparsedText.emit(
+                bytes, offset: 0, reason: "the object is not valid JSON: \(error.reason) at byte \(error.offset)",
+                locator: "byte 0", context: context)
             throw ParseError(locator: "byte \(error.offset)", "the object is not valid JSON: \(error.reason)")
+        } catch let error as ParseError {
+            UnparsedText.emit(bytes, offset: 0, reason: error.message, locator: "byte 0", context: context)
+            throw error
         }
     }
+
+    /// Where `parseObject` starts: the first `{`.
+    private static func objectStart(_ bytes: [UInt8]) -> Int { bytes.firstIndex(of: UInt8(ascii: "{")) ?? 0 }
 
     /// The object after a JavaScript assignment prefix, with trailing spaces and `;` ignored.
     static func parseObject(_ bytes: [UInt8]) throws -> JSONValue {

@@ -49,7 +49,9 @@ public struct TwitterDirectMessagesParser: TwitterArchiveParser {
         // and one message rather than a tree of the whole conversation.
         try TwitterArchive.forEachItem(
             in: member, context: context, maxElementBytes: 512 << 20, streamingAbove: streamingThreshold,
-            streamed: { _, bytes, locator, parser in try reader.read(bytes: bytes, locator: locator, parser: &parser) }
+            streamed: { _, offset, bytes, locator, parser in
+                try reader.read(bytes: bytes, offset: offset, locator: locator, parser: &parser)
+            }
         ) { _, item, locator in
             reader.read(item, locator: locator)
         }
@@ -88,7 +90,10 @@ struct TwitterDirectMessageReader {
     /// a tree, then the `messages` array is split and each entry parsed on its own (twice for group
     /// conversations: once for the participants and title, which come first, once for the events).
     /// Records and locators are the same as `read(_:locator:)` gives.
-    func read(bytes: UnsafeBufferPointer<UInt8>, locator: String, parser: inout JSONParser) throws(JSONSyntaxError) {
+    ///
+    /// An entry that does not parse costs that entry only: it is warned (`invalid-json` with its member
+    /// offset) and kept as raw text, as a whole element would be, and the others are read.
+    func read(bytes: UnsafeBufferPointer<UInt8>, offset: Int64, locator: String, parser: inout JSONParser) throws(JSONSyntaxError) {
         let wrapper = JSONMemberScanner.valueRange(of: "dmConversation", inObjectAt: 0, of: bytes)
         guard let wrapper, let messages = JSONMemberScanner.valueRange(of: "messages", inObjectAt: wrapper.lowerBound, of: bytes),
             bytes[messages.lowerBound] == UInt8(ascii: "[")
@@ -103,29 +108,27 @@ struct TwitterDirectMessageReader {
         let item = try parser.parse(shell)
         guard let (conversationId, conversationLocator) = header(of: item, locator: locator) else { return }
         let messageBytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[messages])
-        // Entries that do not parse are skipped; the first is reported (as the whole element would be)
-        // once the others are read, so one bad message does not lose the conversation.
-        func forEachEntry(_ body: (Int, JSONValue) -> Void) -> JSONSyntaxError? {
+        func forEachEntry(reporting: Bool, _ body: (Int, JSONValue) -> Void) {
             var stream = JSONArrayStream(maxElementBytes: Int.max)
-            var failure: JSONSyntaxError?
-            do {
-                try stream.feed(messageBytes) { index, offset, entryBytes in
-                    do throws(JSONSyntaxError) {
-                        body(index, try parser.parse(entryBytes))
-                    } catch {
-                        failure = failure ?? JSONSyntaxError(offset: messages.lowerBound + Int(offset) + error.offset, reason: error.reason)
-                    }
+            try? stream.feed(messageBytes) { index, entryOffset, entryBytes in
+                do throws(JSONSyntaxError) {
+                    body(index, try parser.parse(entryBytes))
+                } catch {
+                    guard reporting else { return }
+                    let start = offset + Int64(messages.lowerBound) + entryOffset
+                    let reason = "conversation entry is not valid JSON: \(error.reason) (byte \(start + Int64(error.offset)) of member)"
+                    let entryLocator = conversationLocator + "/messages/\(index)"
+                    context.warn("invalid-json", reason, locator: entryLocator)
+                    UnparsedText.emit(entryBytes, offset: start, reason: reason, locator: entryLocator, context: context)
                 }
-            } catch {}
-            return failure
+            }
         }
         var summary = SummaryBuilder(conversationId: conversationId)
-        if !summary.isOneToOne { _ = forEachEntry { _, entry in summary.note(entry) } }
+        if !summary.isOneToOne { forEachEntry(reporting: false) { _, entry in summary.note(entry) } }
         context.emit(.conversation(summary.conversation(provenance: context.provenance(conversationLocator))))
-        let failure = forEachEntry { index, entry in
+        forEachEntry(reporting: true) { index, entry in
             emit(entry, index: index, conversationId: conversationId, conversationLocator: conversationLocator)
         }
-        if let failure { throw failure }
     }
 
     private func conversation(of item: JSONValue) -> JSONValue? {

@@ -73,7 +73,11 @@ import Testing
         #expect(streamed.warnings.count == 1)
         let warning = try #require(streamed.warnings.first)
         #expect(warning.code == "invalid-json")
-        #expect(warning.provenance.locator == "/0")
+        #expect(warning.provenance.locator == "/0/dmConversation/messages/4000")
+        // The broken entry's raw text stays searchable, as a broken element's would.
+        let kept = try #require(streamed.events.first { $0.kind == .unparsedText })
+        #expect(kept.text?.contains(#""id" : "94000", "text" : tru"#) == true)
+        #expect(kept.provenance.locator == "/0/dmConversation/messages/4000")
         let byteText = try #require(warning.message.split(separator: "byte ").last?.split(separator: " ").first)
         let byte = try #require(Int(byteText.filter(\.isNumber)))
         let brokenAt = try #require(text.utf8.firstRange(of: Array(#"{ "messageCreate" : { "id" : "94000""#.utf8)))

@@ -203,9 +203,13 @@ import Testing
               { "tweet" : { "id_str" : "41", "full_te
             """
         let result = try ParserHarness.run(TwitterTweetsParser.self, files: Support.archive(["data/tweets.js": file]))
-        #expect(result.records.count == 1)
-        #expect(result.warnings.count == 1)
-        #expect(result.warnings.first?.code == "truncated")
+        // The whole tweet, then the cut-off one kept as raw text (R-31) so "full_te" is still searchable.
+        #expect(result.records.count == 2)
+        #expect(result.events.map(\.kind) == [.post, .unparsedText])
+        #expect(result.events.last?.text?.hasPrefix("{ \"tweet\" : { \"id_str\" : \"41\"") == true)
+        #expect(result.events.last?.provenance.locator == "/1")
+        #expect(result.warnings.map(\.code) == ["truncated", "invalid-json"])
+        #expect(result.warnings.last?.message.contains("cut short by the end of the member") == true)
     }
 
     @Test func invalidElementBetweenTwoGoodOnes() throws {
@@ -215,11 +219,16 @@ import Testing
             { "tweet" : { "id_str" : "52", "full_text" : "three" } } ]
             """
         let result = try ParserHarness.run(TwitterTweetsParser.self, files: Support.archive(["data/tweets.js": file]))
-        #expect(result.records.count == 2)
+        #expect(result.records.count == 3)
         #expect(result.warnings.count == 1)
         #expect(result.warnings.first?.code == "invalid-json")
         #expect(result.warnings.first?.provenance.locator == "/1")
-        #expect(result.events.map(\.text) == ["one", "three"])
+        #expect(result.events.filter { $0.kind == .post }.map(\.text) == ["one", "three"])
+        // The bad element stays searchable as raw text (R-31), with its offset.
+        let raw = try #require(result.events.first { $0.kind == .unparsedText })
+        #expect(raw.text == #"{ "tweet" : { "id_str" : "51", "full_text" : nope } }"#)
+        #expect(raw.provenance.locator == "/1")
+        #expect(raw.details.first { $0.name == "reason" }?.value.hasPrefix("element is not valid JSON: invalid literal (byte ") == true)
     }
 
     @Test func macOSDebrisIsNotClaimed() {
