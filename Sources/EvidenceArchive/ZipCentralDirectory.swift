@@ -66,8 +66,8 @@ final class ArchiveBytes {
 /// reads names from the local headers (a different name in the central directory goes unseen),
 /// cuts names at a NUL byte, reads past bytes before the first entry (self-extractor stubs) and
 /// after the end record, and converts DOS times with the machine's time zone. This reads the
-/// classic (non-zip64) central directory and each entry's local header so those facts can be
-/// recorded instead of lost.
+/// central directory (classic or zip64) and each entry's local header so those facts can be
+/// recorded instead of lost. Multi-disk archives are not read (libarchive does not read them either).
 struct ZipCentralDirectory {
     struct Record {
         /// Name bytes exactly as the central directory holds them (a NUL byte included).
@@ -106,9 +106,11 @@ struct ZipCentralDirectory {
     /// Where the zip data starts: the first local header (or the central directory when there are no
     /// entries). Bytes before it belong to no entry.
     var startOfArchive: Int64 {
-        records.map(\.absoluteOffset).min() ?? (endRecordOffset - directorySize)
+        // Entries are stored before their directory; an offset past it is a lie, not a start.
+        records.map(\.absoluteOffset).filter { $0 < directoryStart }.min() ?? directoryStart
     }
-    private var directorySize: Int64
+    /// Where the central directory starts in these bytes.
+    var directoryStart: Int64
 
     /// Overlaps: (later record, earlier record it overlaps), in local-header order.
     var overlaps: [(Record, Record)] {
@@ -154,8 +156,7 @@ struct ZipCentralDirectory {
         return ids
     }
 
-    /// Reads the central directory; nil when the bytes are not a classic zip with a consistent end
-    /// record (zip64 archives are left to libarchive).
+    /// Reads the central directory (classic or zip64); nil when no end record leads to one.
     static func read(_ bytes: ArchiveBytes, maxRecords: Int) -> ZipCentralDirectory? {
         let size = bytes.size
         guard size >= 22 else { return nil }
@@ -172,27 +173,18 @@ struct ZipCentralDirectory {
                 continue
             }
             let endOffset = tailStart + Int64(index)
-            let count = u16(tail, index + 10)
-            let directorySize = u32(tail, index + 12)
-            let directoryOffset = u32(tail, index + 16)
             let commentLength = Int64(u16(tail, index + 20))
-            // Zip64: leave those archives to libarchive.
-            if count == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryOffset == 0xFFFF_FFFF { return nil }
-            if index >= 20, tail[index - 20] == 0x50, tail[index - 19] == 0x4B, tail[index - 18] == 0x06,
-                tail[index - 17] == 0x07
-            {
-                return nil
-            }
-            guard u16(tail, index + 4) == 0, u16(tail, index + 6) == 0, u16(tail, index + 8) == count,
-                endOffset + 22 + commentLength <= size
+            guard endOffset + 22 + commentLength <= size else { continue }
+            let isZip64 =
+                index >= 20 && tail[index - 20] == 0x50 && tail[index - 19] == 0x4B && tail[index - 18] == 0x06
+                && tail[index - 17] == 0x07
+            guard let end = isZip64 ? zip64End(bytes, locator: Array(tail[(index - 20)..<index]), locatorOffset: endOffset - 20)
+                : classicEnd(Array(tail[index..<(index + 22)]), at: endOffset)
             else { continue }
-            // Bytes before the zip data (a self-extractor stub, HTML) shift every offset when the
-            // writer did not adjust them: the directory ends where the end record starts.
-            let base = endOffset - directorySize - directoryOffset
-            guard base >= 0, directorySize <= 64 << 20 else { continue }
-            let directory = bytes.read(offset: directoryOffset + base, count: Int(directorySize))
-            guard directory.count == Int(directorySize) else { continue }
-            if count > 0, !(directory.count >= 4 && directory[0] == 0x50 && directory[1] == 0x4B && directory[2] == 0x01
+            guard end.directorySize <= 64 << 20 else { return nil }
+            let directory = bytes.read(offset: end.directoryOffset + end.base, count: Int(end.directorySize))
+            guard directory.count == Int(end.directorySize) else { continue }
+            if end.count > 0, !(directory.count >= 4 && directory[0] == 0x50 && directory[1] == 0x4B && directory[2] == 0x01
                 && directory[3] == 0x02)
             {
                 continue
@@ -208,20 +200,96 @@ struct ZipCentralDirectory {
                 let commentLength = u16(directory, position + 32)
                 let nameEnd = min(directory.count, position + 46 + nameLength)
                 let extraEnd = min(directory.count, nameEnd + extraLength)
-                let offset = u32(directory, position + 42)
+                var uncompressed = u32(directory, position + 24)
+                var compressed = u32(directory, position + 20)
+                var offset = u32(directory, position + 42)
+                // Zip64 extended information (0x0001): the 64-bit values of the fields set to 0xFFFFFFFF, in order.
+                if let extended = extraField(0x0001, in: directory[nameEnd..<extraEnd]) {
+                    var at = 0
+                    for field in [0, 1, 2] {
+                        let value = [uncompressed, compressed, offset][field]
+                        guard value == 0xFFFF_FFFF, at + 8 <= extended.count else { continue }
+                        let wide = clamped(u64(extended, at))
+                        at += 8
+                        switch field {
+                        case 0: uncompressed = wide
+                        case 1: compressed = wide
+                        default: offset = wide
+                        }
+                    }
+                }
                 records.append(
                     Record(
                         rawName: Array(directory[(position + 46)..<nameEnd]), localHeaderOffset: offset,
-                        absoluteOffset: offset + base, compressedSize: u32(directory, position + 20),
-                        uncompressedSize: u32(directory, position + 24), crc32: UInt32(u32(directory, position + 16)),
-                        flags: u16(directory, position + 8), method: u16(directory, position + 10),
-                        dosTime: u16(directory, position + 12), dosDate: u16(directory, position + 14),
-                        extraIDs: extraIDs(directory[nameEnd..<extraEnd])))
+                        absoluteOffset: offset + end.base, compressedSize: compressed, uncompressedSize: uncompressed,
+                        crc32: UInt32(u32(directory, position + 16)), flags: u16(directory, position + 8),
+                        method: u16(directory, position + 10), dosTime: u16(directory, position + 12),
+                        dosDate: u16(directory, position + 14), extraIDs: extraIDs(directory[nameEnd..<extraEnd])))
                 position += 46 + nameLength + extraLength + commentLength
             }
             return ZipCentralDirectory(
                 records: records, endRecordOffset: endOffset, endOfArchive: endOffset + 22 + commentLength, size: size,
-                directorySize: directorySize)
+                directoryStart: end.directoryOffset + end.base)
+        }
+        return nil
+    }
+
+    /// Where the central directory is, from an end record.
+    private struct End {
+        var count: Int64
+        var directorySize: Int64
+        var directoryOffset: Int64
+        /// Bytes before the zip data (a self-extractor stub, HTML) shift every offset when the writer
+        /// did not adjust them; `base` is that shift.
+        var base: Int64
+    }
+
+    /// The classic end record (22 bytes at `at`).
+    private static func classicEnd(_ record: [UInt8], at: Int64) -> End? {
+        let count = Int64(u16(record, 10))
+        let directorySize = u32(record, 12), directoryOffset = u32(record, 16)
+        // Values saturated for zip64 without the zip64 locator: not a directory we can read.
+        if count == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryOffset == 0xFFFF_FFFF { return nil }
+        guard u16(record, 4) == 0, u16(record, 6) == 0, Int64(u16(record, 8)) == count else { return nil }
+        // The directory ends where the end record starts.
+        let base = at - directorySize - directoryOffset
+        guard base >= 0 else { return nil }
+        return End(count: count, directorySize: directorySize, directoryOffset: directoryOffset, base: base)
+    }
+
+    /// The zip64 end record the locator (20 bytes before the classic end record) points to.
+    private static func zip64End(_ bytes: ArchiveBytes, locator: [UInt8], locatorOffset: Int64) -> End? {
+        let declared = u64(locator, 8)
+        // The zip64 end record directly precedes the locator; where the locator says it is tells the shift.
+        for (position, base) in [(declared, Int64(0)), (locatorOffset - 56, locatorOffset - 56 - declared)] where base >= 0 {
+            let record = bytes.read(offset: position, count: 56)
+            guard record.count == 56, record[0] == 0x50, record[1] == 0x4B, record[2] == 0x06, record[3] == 0x06 else {
+                continue
+            }
+            let count = clamped(u64(record, 32)), directorySize = clamped(u64(record, 40))
+            let directoryOffset = clamped(u64(record, 48))
+            guard directoryOffset <= position - base - directorySize else { continue }
+            return End(count: count, directorySize: directorySize, directoryOffset: directoryOffset, base: base)
+        }
+        return nil
+    }
+
+    /// A 64-bit value from an untrusted header, bounded so that sums of a few never overflow.
+    private static func clamped(_ value: Int64) -> Int64 { min(max(value, 0), 1 << 60) }
+
+    private static func u64(_ data: [UInt8], _ at: Int) -> Int64 {
+        let low = UInt64(u32(data, at)), high = UInt64(u32(data, at + 4))
+        return Int64(bitPattern: high << 32 | low)
+    }
+
+    /// The payload of the first extra field with `id`.
+    private static func extraField(_ id: Int, in data: ArraySlice<UInt8>) -> [UInt8]? {
+        let bytes = Array(data)
+        var position = 0
+        while position + 4 <= bytes.count {
+            let length = u16(bytes, position + 2)
+            if u16(bytes, position) == id { return Array(bytes[(position + 4)..<min(bytes.count, position + 4 + length)]) }
+            position += 4 + length
         }
         return nil
     }

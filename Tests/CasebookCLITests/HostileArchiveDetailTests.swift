@@ -272,6 +272,13 @@ import Testing
             ])
         #expect(shown[0] == shown[1], "the machine's zone changed what was stored")
 
+        // A zip64 end record (the classic one is invalid): its directory is read too.
+        guard let zip64 = try Self.ingest("libarchive/test_read_format_zip_with_invalid_traditional_eocd.zip", environment: ["TZ=Pacific/Apia"])
+        else { return }
+        #expect(
+            try Self.members(zip64.casePath).compactMap { $0["modified"] as? String }
+                == ["2017-04-02 14:38:52 (zone unknown)", "2017-04-02 14:38:52 (zone unknown)"])
+
         guard let tar = try Self.ingest("generated/tar_odd_mtimes.tar", environment: ["TZ=Pacific/Apia"]) else { return }
         let times = try Self.members(tar.casePath).compactMap { $0["modified"] as? String }
         // MANIFEST: tar mtime 0, 2^31, −1, 8^11−1 (seconds since the epoch, UTC).
