@@ -287,28 +287,37 @@ import Testing
     }
 }
 
-/// Known answers from an independent reader: Python's `zipfile`, reading every member (and members
-/// of nested zips) into memory – never to disk, as the fixtures' handling note requires (R-04, R-06).
+/// Known answers from an independent reader: Python's `zipfile` and `tarfile`, reading every member
+/// (and members of nested archives) into memory – never to disk, as the fixtures' handling note
+/// requires (R-04, R-06).
 @Suite(.serialized) struct HostileKnownAnswerTests {
-    /// `python3 -c script ZIP [REQUESTS]`: without requests, a JSON list of every regular member
+    /// `python3 -c script ARCHIVE [REQUESTS]`: without requests, a JSON list of every regular member
     /// (`path` with `!/` between nesting levels, `sha256`, `size`); with a JSON list of
     /// `[member path, JSON pointer]`, for each one the candidates `{sha256, target}`.
     static let script = """
-        import hashlib, io, json, sys, zipfile
+        import hashlib, io, json, sys, tarfile, zipfile
 
-        def walk(archive, prefix):
-            for info in archive.infolist():
-                if info.is_dir():
-                    continue
-                data = archive.read(info)
-                path = prefix + info.filename
-                yield path, data
-                if info.filename.lower().endswith('.zip'):
-                    try:
-                        inner = zipfile.ZipFile(io.BytesIO(data))
-                    except zipfile.BadZipFile:
-                        continue
-                    yield from walk(inner, path + '!/')
+        NESTED = ('.zip', '.tar', '.tgz', '.tar.gz', '.tar.xz', '.txz', '.tar.bz2', '.tbz2')
+
+        def walk(data, prefix):
+            buffer = io.BytesIO(data)
+            if zipfile.is_zipfile(buffer):
+                archive = zipfile.ZipFile(buffer)
+                entries = [(info.filename, lambda info=info: archive.read(info))
+                           for info in archive.infolist() if not info.is_dir()]
+            else:
+                try:
+                    archive = tarfile.open(fileobj=io.BytesIO(data))
+                except tarfile.TarError:
+                    return
+                entries = [(member.name, lambda member=member: archive.extractfile(member).read())
+                           for member in archive.getmembers() if member.isreg()]
+            for name, read in entries:
+                member = read()
+                path = prefix + name
+                yield path, member
+                if name.lower().endswith(NESTED):
+                    yield from walk(member, path + '!/')
 
         def resolve(data, pointer):
             try:
@@ -320,7 +329,8 @@ import Testing
             except Exception:
                 return None
 
-        members = list(walk(zipfile.ZipFile(sys.argv[1]), ''))
+        with open(sys.argv[1], 'rb') as evidence:
+            members = list(walk(evidence.read(), ''))
         if len(sys.argv) == 2:
             print(json.dumps([{'path': p, 'sha256': hashlib.sha256(d).hexdigest(), 'size': len(d)} for p, d in members]))
         else:
@@ -345,12 +355,17 @@ import Testing
     /// A multiset key that compares names by their bytes.
     static func key(_ path: String, _ sha256: String) -> String { HostileArchiveDetailTests.hex(path.utf8) + " " + sha256 }
 
-    /// Every regular member's SHA-256 (nested zips included) equals what Python's reader gets (R-04).
+    /// The stored evidence SHA-256 is the one `SHA256SUMS` lists, `verify` finds the file unchanged,
+    /// and every regular member's SHA-256 (nested archives included) equals what Python's readers
+    /// get (R-04).
     @Test(arguments: [
         "generated/e2e_export_like_hostile.zip", "generated/zip_duplicate_entry_names.zip",
         "generated/zip_case_collision.zip", "generated/zip_unicode_normalization_collision.zip",
         "generated/zip_slip_relative.zip", "generated/zip_hostile_entry_names.zip", "generated/zip_trailing_garbage.zip",
         "generated/zip_with_html_prefix.zip", "generated/zip_contains_same_name.zip", "generated/zip_nested_depth20.zip",
+        "generated/zip_containing_targz_containing_zip.zip", "generated/tar_duplicate_entry_names.tar",
+        "generated/tar_slip_relative.tar", "generated/tar_pax_path_override.tar", "generated/tar_special_files.tar",
+        "generated/targz_multimember.tar.gz", "libarchive/test_read_format_zip_nested.zip",
     ])
     func memberHashesMatchAnIndependentReader(_ relative: String) throws {
         guard Self.python != nil else {
@@ -359,6 +374,13 @@ import Testing
         }
         guard let ingested = try HostileArchiveDetailTests.ingest(relative) else { return }
         #expect([0, 10].contains(ingested.run.status), "\(ingested.run.stderr)")
+        let sums = try String(contentsOfFile: try #require(SampleExportsLocator.sharedFixture("hostile/SHA256SUMS")), encoding: .utf8)
+        let listed = sums.split(separator: "\n").first { $0.hasSuffix("  ./archives/" + relative) }?.prefix(64)
+        let evidenceHash = try ingested.store.evidenceList().first?.sha256
+        #expect(listed != nil && evidenceHash == listed.map(String.init), "stored \(evidenceHash ?? "-"), SHA256SUMS \(listed ?? "-")")
+        let verify = try HostileRunner.run(["verify", "--case", ingested.casePath], timeout: 60)
+        #expect(verify.status == 0 && verify.stdout.contains("OK"), "\(verify.stdout)\(verify.stderr)")
+
         let reference = try #require(try Self.python([ingested.evidence]) as? [[String: Any]])
         let expected = reference.map { Self.key($0["path"] as? String ?? "", $0["sha256"] as? String ?? "") }.sorted()
         let depthLimited = relative.hasSuffix("zip_nested_depth20.zip")
