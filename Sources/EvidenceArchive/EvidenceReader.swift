@@ -547,12 +547,16 @@ public final class EvidenceReader {
         } else if info.rawName == nil || info.pathFindings.contains("invalid-utf8") || info.pathFindings.contains("undecodable-name") {
             info.rawName = local?.rawName ?? record.rawName
         }
-        // A DOS time is a wall clock with no zone; libarchive converts it with this machine's zone,
-        // which would make the stored time depend on where the case was built. Extended-timestamp
-        // (UT, 0x5455), Info-ZIP Unix (0x5855) and NTFS (0x000a) fields are UTC: libarchive's value stands.
-        let utcFields: Set<Int> = [0x5455, 0x5855, 0x000A]
-        let hasUTC = record.extraIDs.contains(where: utcFields.contains) || (local?.extraIDs.contains(where: utcFields.contains) ?? false)
-        if !hasUTC {
+        // A DOS time is a wall clock with no zone; libarchive converts it with this machine's zone
+        // (and ignores NTFS times), which made the stored time depend on where the case was built. A
+        // UTC time from an extra field (the local header's first) is taken as UTC; otherwise the DOS
+        // wall clock is kept as written and marked zone unknown.
+        if let utc = local.flatMap({ ZipCentralDirectory.utcModified(extra: $0.extra) })
+            ?? ZipCentralDirectory.utcModified(extra: record.extra)
+        {
+            info.modifiedSeconds = utc
+            info.modifiedZoneKnown = true
+        } else {
             info.modifiedSeconds = ZipCentralDirectory.wallClockSeconds(dosDate: record.dosDate, dosTime: record.dosTime)
             info.modifiedZoneKnown = false
         }

@@ -83,8 +83,8 @@ struct ZipCentralDirectory {
         var method: Int
         var dosTime: Int
         var dosDate: Int
-        /// Extra-field ids in the central record.
-        var extraIDs: [Int]
+        /// The central record's extra fields, as written.
+        var extra: [UInt8]
 
         /// The name for messages (undecodable bytes replaced, NUL kept).
         var name: String { String(decoding: rawName, as: UTF8.self) }
@@ -93,7 +93,7 @@ struct ZipCentralDirectory {
     /// The local file header of one entry, as written.
     struct LocalHeader {
         var rawName: [UInt8]
-        var extraIDs: [Int]
+        var extra: [UInt8]
     }
 
     var records: [Record]
@@ -144,16 +144,26 @@ struct ZipCentralDirectory {
     private static func u16(_ data: [UInt8], _ at: Int) -> Int { Int(data[at]) | Int(data[at + 1]) << 8 }
     private static func u32(_ data: [UInt8], _ at: Int) -> Int64 { Int64(u16(data, at)) | Int64(u16(data, at + 2)) << 16 }
 
-    /// Ids of the extra fields in `data` (a sequence of id, length, payload).
-    private static func extraIDs(_ data: ArraySlice<UInt8>) -> [Int] {
-        let bytes = Array(data)
-        var ids: [Int] = []
-        var position = 0
-        while position + 4 <= bytes.count {
-            ids.append(u16(bytes, position))
-            position += 4 + u16(bytes, position + 2)
+    /// The modification time (seconds since the epoch, UTC) from extra fields that carry one in UTC:
+    /// extended timestamp (`UT`, 0x5455), NTFS (0x000a), Info-ZIP Unix (`UX`, 0x5855), in that order.
+    static func utcModified(extra: [UInt8]) -> Int64? {
+        func i32(_ data: [UInt8], _ at: Int) -> Int64 { Int64(Int32(truncatingIfNeeded: u32(data, at))) }
+        if let ut = extraField(0x5455, in: extra[...]), ut.count >= 5, ut[0] & 1 != 0 { return i32(ut, 1) }
+        if let ntfs = extraField(0x000A, in: extra[...]) {
+            // Reserved (4), then attributes: tag 1 (24 bytes) holds modification, access and creation
+            // times as 100-ns ticks since 1601-01-01.
+            var position = 4
+            while position + 4 <= ntfs.count {
+                let tag = u16(ntfs, position), length = u16(ntfs, position + 2)
+                if tag == 1, length >= 8, position + 12 <= ntfs.count {
+                    let ticks = UInt64(u32(ntfs, position + 4)) | UInt64(u32(ntfs, position + 8)) << 32
+                    return Int64(ticks / 10_000_000) - 11_644_473_600
+                }
+                position += 4 + length
+            }
         }
-        return ids
+        if let ux = extraField(0x5855, in: extra[...]), ux.count >= 8 { return i32(ux, 4) }
+        return nil
     }
 
     /// Reads the central directory (classic or zip64); nil when no end record leads to one.
@@ -224,7 +234,7 @@ struct ZipCentralDirectory {
                         absoluteOffset: offset + end.base, compressedSize: compressed, uncompressedSize: uncompressed,
                         crc32: UInt32(u32(directory, position + 16)), flags: u16(directory, position + 8),
                         method: u16(directory, position + 10), dosTime: u16(directory, position + 12),
-                        dosDate: u16(directory, position + 14), extraIDs: extraIDs(directory[nameEnd..<extraEnd])))
+                        dosDate: u16(directory, position + 14), extra: Array(directory[nameEnd..<extraEnd])))
                 position += 46 + nameLength + extraLength + commentLength
             }
             return ZipCentralDirectory(
@@ -301,7 +311,7 @@ struct ZipCentralDirectory {
         let nameLength = u16(fixed, 26), extraLength = u16(fixed, 28)
         let variable = bytes.read(offset: record.absoluteOffset + 30, count: nameLength + extraLength)
         guard variable.count == nameLength + extraLength else { return nil }
-        return LocalHeader(rawName: Array(variable[0..<nameLength]), extraIDs: extraIDs(variable[nameLength...]))
+        return LocalHeader(rawName: Array(variable[0..<nameLength]), extra: Array(variable[nameLength...]))
     }
 
     /// A DOS date and time read as a wall clock, in seconds as if it were UTC (DOS times carry no

@@ -249,7 +249,7 @@ import Testing
     // MARK: R-33 zip DOS times
 
     /// DOS times carry no zone: stored as written whatever the machine's zone, and shown as
-    /// "zone unknown", never as UTC. Tar times are UTC and shown with `Z`.
+    /// "zone unknown", never as UTC. UTC times from zip extra fields and tar times are shown with `Z`.
     @Test func dosTimesAreWallClockWithZoneUnknown() throws {
         var shown: [[String: String]] = []
         for zone in ["UTC", "Pacific/Apia"] {
@@ -278,6 +278,16 @@ import Testing
         #expect(
             try Self.members(zip64.casePath).compactMap { $0["modified"] as? String }
                 == ["2017-04-02 14:38:52 (zone unknown)", "2017-04-02 14:38:52 (zone unknown)"])
+
+        // UTC times from extra fields win over the DOS time and are shown as UTC (values read with
+        // Python from the fixtures): extended timestamp (UT) in the nested-zip fixture, NTFS in 7075.
+        guard let ut = try Self.ingest("libarchive/test_read_format_zip_nested.zip", environment: ["TZ=Pacific/Apia"]),
+            let ntfs = try Self.ingest("libarchive/test_read_format_zip_7075_utf8_paths.zip", environment: ["TZ=Pacific/Apia"])
+        else { return }
+        var utTimes: [String: String] = [:]
+        for member in try Self.members(ut.casePath) { utTimes[member["path"] as? String ?? ""] = member["modified"] as? String }
+        #expect(utTimes["file.txt"] == "2014-09-25 23:04:50Z" && utTimes["small.zip"] == "2014-09-25 23:04:25Z", "\(utTimes)")
+        #expect(Set(try Self.members(ntfs.casePath).compactMap { $0["modified"] as? String }) == ["2014-11-06 06:54:03Z"])
 
         guard let tar = try Self.ingest("generated/tar_odd_mtimes.tar", environment: ["TZ=Pacific/Apia"]) else { return }
         let times = try Self.members(tar.casePath).compactMap { $0["modified"] as? String }
