@@ -265,7 +265,9 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
             try writer.beginMember(
                 id: id, storedPath: info.path.joined(separator: "!/"), name: info.name, parentMemberId: parent,
                 type: info.type.rawValue, declaredSize: info.declaredSize,
-                modifiedAt: info.modifiedSeconds.map { $0 * 1_000_000 }, pathFindings: info.pathFindings)
+                modifiedAt: info.modifiedSeconds.map { $0 * 1_000_000 },
+                // A zip DOS time is a wall clock without a zone (stored as if UTC); the member says so.
+                pathFindings: info.pathFindings + (info.modifiedZoneKnown || info.modifiedSeconds == nil ? [] : ["time-zone-unknown"]))
         }
         return id
     }
@@ -424,11 +426,7 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
         var line = PathCheck.escaped(evidenceName)
         if !finding.member.isEmpty { line += " › " + finding.member.map(PathCheck.escaped).joined(separator: " › ") }
         if let locator = finding.locator { line += " @\(locator)" }
-        if finding.losesData || finding.code.hasPrefix("path-") || finding.code == "duplicate-name"
-            || finding.code == "after-end-of-archive"
-        {
-            findingLines.append("\(line): \(PathCheck.escaped(finding.message))")
-        }
+        if finding.isShownInSummary { findingLines.append("\(line): \(PathCheck.escaped(finding.message))") }
     }
 }
 

@@ -1,3 +1,4 @@
+import CArchive
 import Crypto
 
 /// A source of a member's bytes, chunk by chunk.
@@ -52,13 +53,16 @@ public final class ArchiveMember {
     public private(set) var bytesRead: Int64 = 0
     private(set) var atEnd = false
     private(set) var digest: String?
+    /// CRC-32 (zip's checksum) of the bytes read so far, when asked for at creation.
+    private(set) var crc32: UInt32?
 
-    init(info: MemberInfo, evidenceName: String, source: any ChunkSource, budget: ExpansionBudget) {
+    init(info: MemberInfo, evidenceName: String, source: any ChunkSource, budget: ExpansionBudget, computesCRC32: Bool = false) {
         self.info = info
         self.path = PathCheck.normalized(info.name)
         self.evidenceName = evidenceName
         self.source = source
         self.budget = budget
+        self.crc32 = computesCRC32 ? 0 : nil
     }
 
     /// The next chunk of bytes, valid until the next call; nil at the end.
@@ -70,6 +74,10 @@ public final class ArchiveMember {
             return nil
         }
         hasher.update(bufferPointer: chunk)
+        if let crc = crc32, let base = chunk.baseAddress, chunk.count > 0 {
+            // zlib's crc32 (libarchive's own dependency); lengths are 32-bit, chunks are far smaller.
+            crc32 = UInt32(truncatingIfNeeded: CArchive.crc32(uLong(crc), base.assumingMemoryBound(to: Bytef.self), uInt(chunk.count)))
+        }
         bytesRead += Int64(chunk.count)
         if let problem = budget.add(chunk.count) {
             throw ArchiveError(

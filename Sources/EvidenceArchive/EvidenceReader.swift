@@ -1,6 +1,10 @@
 import Crypto
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// What kind of thing an evidence path is.
 public enum EvidenceKind: String, Sendable, Hashable, Codable {
     /// A zip, tar (plain or compressed), 7z or other archive libarchive reads.
@@ -39,6 +43,17 @@ public struct ArchiveFinding: Sendable, Hashable {
     public var message: String
     /// True when the problem means some of the evidence could not be read.
     public var losesData: Bool
+
+    /// True for findings an examiner must see in the ingest summary: lost data, suspicious names,
+    /// and evidence that ordinary tools would hide or show differently. Routine notes (a size the
+    /// header got wrong, a link kept as metadata) are stored but not listed.
+    public var isShownInSummary: Bool {
+        losesData || code.hasPrefix("path-")
+            || [
+                "duplicate-name", "name-collision", "after-end-of-archive", "bytes-before-archive", "name-mismatch", "special-file",
+                "special-permissions",
+            ].contains(code)
+    }
 }
 
 /// How one member ended.
@@ -101,9 +116,21 @@ public final class EvidenceReader {
                 throw ArchiveError(.unreadable, evidence: name, message: "not readable – check permissions")
             }
             let head = try EvidenceReader.head(of: path, name: name)
-            kind = ArchiveSignature.isArchive(head) ? .archive : .file
+            // A zip with bytes in front of it (a self-extractor stub, an HTML page) does not start with
+            // a zip signature; its end record and central directory still say it is one.
+            kind =
+                ArchiveSignature.isArchive(head)
+                    || (ZipCentralDirectory.read(.file(path), maxRecords: 1)?.records.isEmpty == false) ? .archive : .file
         }
     }
+
+    /// A UTF-8 character-type locale for libarchive's name conversions (nil if the system has none).
+    nonisolated(unsafe) static let utf8Locale: locale_t? = {
+        for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] {
+            if let locale = newlocale(LC_CTYPE_MASK, name, nil) { return locale }
+        }
+        return nil
+    }()
 
     static func head(of path: String, name: String) throws(ArchiveError) -> [UInt8] {
         let source = try FileChunkSource(path: path, evidenceName: name, member: [])
@@ -167,6 +194,11 @@ public final class EvidenceReader {
     /// Walks every level and member, calling the visitor. Errors that end a level are reported as
     /// findings; only a failure to open the evidence at all is thrown.
     public func walk(_ visitor: any EvidenceVisitor) throws(ArchiveError) {
+        // libarchive converts member names to the thread's locale; under the C locale every
+        // non-ASCII UTF-8 name (café.json, an NFD name, a right-to-left override) failed to convert
+        // and was lost. Names are read as UTF-8 on this thread for the walk, whatever the process locale.
+        let previousLocale = EvidenceReader.utf8Locale.map { uselocale($0) }
+        defer { if let previousLocale { uselocale(previousLocale) } }
         switch kind {
         case .archive:
             let budget = ExpansionBudget(limits: limits)
@@ -247,20 +279,55 @@ public final class EvidenceReader {
     }
 
     private func reportPathFindings(_ info: MemberInfo, _ visitor: any EvidenceVisitor) {
+        for finding in memberFindings(info) { visitor.finding(finding) }
+    }
+
+    /// Findings about a member's header: suspicious names, links, special files and modes.
+    private func memberFindings(_ info: MemberInfo) -> [ArchiveFinding] {
+        var findings: [ArchiveFinding] = []
+        let rawHex = info.rawName.map { " (raw name '\($0.escapedText)', bytes in hex \($0.hexString))" } ?? ""
         for code in info.pathFindings {
-            visitor.finding(
-                ArchiveFinding(
-                    code: "path-\(code)", member: info.path, locator: nil,
-                    message: "member name is suspicious (\(code)); recorded as written, never used as a path",
-                    losesData: false))
+            var message = "member name is suspicious (\(code)); recorded as written, never used as a path"
+            switch code {
+            case "nul":
+                if let raw = info.rawName, let cut = raw.firstIndex(of: 0) {
+                    message =
+                        "member name contains a NUL byte: the archive names it '\(raw.escapedText)' (\(raw.count) bytes) "
+                        + "but libarchive and most tools see only '\(PathCheck.escaped(info.name))'; the "
+                        + "\(raw.count - cut) bytes from the NUL on were cut from the shown name (bytes in hex \(raw.hexString)); recorded under "
+                        + "the visible part, never used as a path"
+                }
+            case "invalid-utf8", "undecodable-name":
+                message += rawHex
+            default: break
+            }
+            findings.append(ArchiveFinding(code: "path-\(code)", member: info.path, locator: nil, message: message, losesData: false))
         }
         if info.type == .symlink || info.type == .hardlink {
-            visitor.finding(
+            findings.append(
                 ArchiveFinding(
                     code: "link-member", member: info.path, locator: nil,
                     message: "member is a \(info.type.rawValue) to '\(PathCheck.escaped(info.linkTarget ?? ""))'; kept as metadata, not followed",
                     losesData: false))
         }
+        if let kind = info.specialKind, let mode = info.octalMode {
+            let device = info.device.map { ", device \($0.major),\($0.minor)" } ?? ""
+            findings.append(
+                ArchiveFinding(
+                    code: "special-file", member: info.path, locator: nil,
+                    message: "member is a \(kind) (mode \(mode) octal\(device)); recorded as metadata only – never "
+                        + "created, opened or read", losesData: false))
+        }
+        if !info.specialPermissions.isEmpty, let mode = info.mode {
+            let permissions = String(mode & 0o7777, radix: 8)
+            findings.append(
+                ArchiveFinding(
+                    code: "special-permissions", member: info.path, locator: nil,
+                    message: "member has the \(info.specialPermissions.joined(separator: " and ")) bit set (permissions "
+                        + "\(String(repeating: "0", count: max(0, 4 - permissions.count)) + permissions), mode "
+                        + "\(info.octalMode ?? "") octal); recorded, never applied", losesData: false))
+        }
+        return findings
     }
 
     private func finding(for error: ArchiveError) -> ArchiveFinding {
@@ -281,9 +348,13 @@ public final class EvidenceReader {
         // Members read after a tar end-of-archive marker (see `LibArchiveHandle.configure`) start at
         // this index; nil when there are none or the format is not tar.
         var afterEndIndex: Int?
+        var isZip = false
+        // Where a gzip stream ended, when the listing read it to its end.
+        var gzipEnd: Int64?
         do {
             let listingHandle = try open(true)
             defer {
+                isZip = listingHandle.isZip
                 if listingHandle.isTar, !infos.isEmpty, let plain = try? open(false) {
                     // Headers only; counts the members a reader that stops at the marker would see.
                     var count = 0
@@ -292,6 +363,7 @@ public final class EvidenceReader {
                 }
             }
             let prefetchBudget = ExpansionBudget(limits: limits)
+            var reachedEnd = true
             while let info = try listingHandle.nextEntry() {
                 infos.append(info)
                 if infos.count > limits.maxEntries {
@@ -301,6 +373,7 @@ public final class EvidenceReader {
                             message: "more than \(limits.maxEntries) entries (limit maxEntries); the rest are not read",
                             losesData: true))
                     infos.removeLast()
+                    reachedEnd = false
                     break
                 }
                 let normalized = PathCheck.normalized(info.name)
@@ -311,11 +384,25 @@ public final class EvidenceReader {
                     prefetched[normalized] = try? member.readAll(limit: 16 << 20)
                 }
             }
+            // gzip readers stop quietly at bytes that do not start another gzip member; libarchive
+            // consumes exactly the members, so what it consumed is where the stream ended.
+            if reachedEnd, listingHandle.isGzip { gzipEnd = listingHandle.compressedBytesRead }
         } catch {
             if isEvidence && infos.isEmpty && error.code == .notAnArchive { throw error }
             visitor.finding(finding(for: error))
         }
-        reportZipDirectory(bytes, listed: infos.count, chain: chain, visitor: visitor)
+        let directory = isZip ? reportZipDirectory(bytes, listed: infos.count, chain: chain, visitor: visitor) : nil
+        if let gzipEnd {
+            let size = bytes.size
+            if gzipEnd > 0, gzipEnd < size {
+                visitor.finding(
+                    ArchiveFinding(
+                        code: "after-end-of-archive", member: chain, locator: "offset \(gzipEnd)",
+                        message: "\(size - gzipEnd) bytes after the end of the gzip stream (offsets \(gzipEnd) to "
+                            + "\(size - 1)) are not part of any member – gzip readers ignore them; counted here, not ingested",
+                        losesData: false))
+            }
+        }
         let level = ArchiveLevel(
             chain: chain,
             listing: ArchiveListing(paths: infos.filter { $0.type == .file }.map { PathCheck.normalized($0.name) }),
@@ -329,11 +416,18 @@ public final class EvidenceReader {
             return
         }
         if isEvidence { budget.compressedBytes = { [weak handle] in handle?.compressedBytesRead ?? 0 } }
+        // libarchive returns zip entries in local-header order; when it listed every record, the
+        // n-th entry is the n-th record, otherwise a record is paired only when the names agree.
+        let readOrder = directory?.readOrder ?? []
+        let pairedByOrder = readOrder.count == infos.count
         var index = 0
-        var seenNames: Set<[String]> = []
+        // Exact names (bytes) for duplicates; names folded for Unicode normalization and letter case
+        // for collisions that a normalizing or case-insensitive file system would merge.
+        var seenNames: Set<[UInt8]> = []
+        var foldedNames: [String: (path: String, name: [UInt8])] = [:]
         while index < infos.count {
             if visitor.shouldStop { return }
-            let info: MemberInfo
+            var info: MemberInfo
             do {
                 guard let next = try handle.nextEntry() else { break }
                 info = next
@@ -341,61 +435,147 @@ public final class EvidenceReader {
                 // Pass 1 already reported where the archive breaks.
                 break
             }
+            var zipEntry: (record: ZipCentralDirectory.Record, local: ZipCentralDirectory.LocalHeader?)?
+            if index < readOrder.count {
+                let record = readOrder[index]
+                let local = ZipCentralDirectory.localHeader(of: record, in: bytes)
+                let shown = (local?.rawName ?? record.rawName).prefix { $0 != 0 }
+                if pairedByOrder || String(decoding: shown, as: UTF8.self) == info.name { zipEntry = (record, local) }
+            }
+            if let zipEntry { adjust(&info, from: zipEntry.record, local: zipEntry.local) }
             index += 1
-            reportPathFindings(info, visitor)
+            // Said after the member is stored, so each finding is attached to this member's row.
+            var findings = memberFindings(info)
             if let afterEndIndex, index > afterEndIndex {
-                visitor.finding(
+                findings.append(
                     ArchiveFinding(
                         code: "after-end-of-archive", member: info.path, locator: "entry \(index)",
                         message: "member follows the tar end-of-archive marker (hidden from ordinary tar readers); "
                             + "ingested and flagged", losesData: false))
             }
-            if !seenNames.insert(info.path).inserted {
-                visitor.finding(
+            let joined = info.path.joined(separator: "!/")
+            let folded = joined.precomposedStringWithCanonicalMapping.lowercased()
+            if !seenNames.insert(Array(joined.utf8)).inserted {
+                findings.append(
                     ArchiveFinding(
                         code: "duplicate-name", member: info.path, locator: "entry \(index)",
                         message: "another member earlier in this archive has the same name; both are kept",
                         losesData: false))
+            } else if let earlier = foldedNames[folded] {
+                findings.append(
+                    ArchiveFinding(
+                        code: "name-collision", member: info.path, locator: "entry \(index)",
+                        message: "this name and the earlier '\(PathCheck.escaped(earlier.path))' differ only in Unicode "
+                            + "normalization (NFC/NFD) or letter case, not in bytes; both are kept as distinct members "
+                            + "(bytes in hex \(Array(info.name.utf8).hexString) and \(earlier.name.hexString))",
+                        losesData: false))
+            }
+            if foldedNames[folded] == nil { foldedNames[folded] = (joined, Array(info.name.utf8)) }
+            if let zipEntry, let local = zipEntry.local, local.rawName != zipEntry.record.rawName {
+                findings.append(
+                    ArchiveFinding(
+                        code: "name-mismatch", member: info.path, locator: "offset \(zipEntry.record.absoluteOffset)",
+                        message: "the local header names this member '\(local.rawName.escapedText)' but the central "
+                            + "directory names it '\(zipEntry.record.rawName.escapedText)'; recorded as "
+                            + "'\(PathCheck.escaped(info.name))' – both names are evidence (tools that list the central "
+                            + "directory show the other)",
+                        losesData: false))
             }
             if info.type != .file || info.isEncrypted {
                 if info.isEncrypted {
-                    visitor.finding(
+                    findings.append(
                         ArchiveFinding(
                             code: "encrypted", member: info.path, locator: nil,
                             message: "member is encrypted; recorded, not read – Casebook asks for no passwords",
                             losesData: true))
                 }
                 visitor.finished(MemberResult(info: info, sha256: nil, size: 0, readError: nil, isContainer: false), in: level)
+                findings.forEach(visitor.finding)
                 continue
             }
             handle.resetMemberOffset()
-            let member = ArchiveMember(info: info, evidenceName: displayName, source: handle, budget: budget)
+            let member = ArchiveMember(
+                info: info, evidenceName: displayName, source: handle, budget: budget, computesCRC32: zipEntry != nil)
             do {
                 try visitMember(member, level: level, budget: budget, visitor: visitor)
+                findings.forEach(visitor.finding)
+                if let record = zipEntry?.record, let crc = member.crc32, crc != record.crc32 {
+                    visitor.finding(
+                        ArchiveFinding(
+                            code: "crc-mismatch", member: info.path, locator: "offset \(record.absoluteOffset)",
+                            message: "CRC-32 of the \(member.bytesRead) bytes read is \(Self.hex32(crc)) but the central "
+                                + "directory declares \(Self.hex32(record.crc32)) – the data was altered or damaged after "
+                                + "the archive was written; kept and hashed as read", losesData: true))
+                }
             } catch {
                 visitor.finding(finding(for: error))
                 visitor.finished(
                     MemberResult(info: info, sha256: nil, size: member.bytesRead, readError: error, isContainer: false),
                     in: level)
+                findings.forEach(visitor.finding)
                 if error.code == .limitExceeded || error.code == .damaged { return }
             }
         }
     }
 
-    /// Flags zip central-directory records libarchive did not list, and overlapping entries.
-    private func reportZipDirectory(_ bytes: ArchiveBytes, listed: Int, chain: [String], visitor: any EvidenceVisitor) {
-        let head = bytes.read(offset: 0, count: 4)
-        guard head == [0x50, 0x4B, 0x03, 0x04],
-            let directory = ZipCentralDirectory.read(bytes, maxRecords: limits.maxEntries)
-        else { return }
+    private static func hex32(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 8 - digits.count) + digits
+    }
+
+    /// Completes what libarchive says about a zip entry with what its central-directory record says.
+    private func adjust(_ info: inout MemberInfo, from record: ZipCentralDirectory.Record, local: ZipCentralDirectory.LocalHeader?) {
+        // libarchive normalizes UTF-8 names to NFC, so an NFD name became byte-for-byte the NFC name
+        // of another member. The name as written (the local header's bytes, up to any NUL) is kept
+        // when libarchive's is only a normalized form of it, or when libarchive gave none at all.
+        let written = Array((local?.rawName ?? record.rawName).prefix { $0 != 0 })
+        if let decoded = String(validating: written, as: UTF8.self), !info.pathFindings.contains("invalid-utf8") {
+            let undecodable = info.pathFindings.contains("undecodable-name")
+            // `==` on String is canonical equivalence: equal text, different bytes means normalized.
+            if undecodable || (decoded == info.name && Array(decoded.utf8) != Array(info.name.utf8)) {
+                info.path[info.path.count - 1] = decoded
+                info.pathFindings.removeAll { $0 == "undecodable-name" }
+                for code in PathCheck.findings(for: decoded) where !info.pathFindings.contains(code) {
+                    info.pathFindings.append(code)
+                }
+            }
+        }
+        // libarchive cuts a name at a NUL byte; the record keeps the whole name.
+        if record.rawName.contains(0) {
+            info.rawName = record.rawName
+            if !info.pathFindings.contains("nul") { info.pathFindings.append("nul") }
+        } else if info.rawName == nil || info.pathFindings.contains("invalid-utf8") || info.pathFindings.contains("undecodable-name") {
+            info.rawName = local?.rawName ?? record.rawName
+        }
+        // A DOS time is a wall clock with no zone; libarchive converts it with this machine's zone
+        // (and ignores NTFS times), which made the stored time depend on where the case was built. A
+        // UTC time from an extra field (the local header's first) is taken as UTC; otherwise the DOS
+        // wall clock is kept as written and marked zone unknown.
+        if let utc = local.flatMap({ ZipCentralDirectory.utcModified(extra: $0.extra) })
+            ?? ZipCentralDirectory.utcModified(extra: record.extra)
+        {
+            info.modifiedSeconds = utc
+            info.modifiedZoneKnown = true
+        } else {
+            info.modifiedSeconds = ZipCentralDirectory.wallClockSeconds(dosDate: record.dosDate, dosTime: record.dosTime)
+            info.modifiedZoneKnown = false
+        }
+    }
+
+    /// Flags zip central-directory records libarchive did not list, overlapping entries, and bytes
+    /// before the first entry or after the end record. Returns the directory when it could be read.
+    private func reportZipDirectory(
+        _ bytes: ArchiveBytes, listed: Int, chain: [String], visitor: any EvidenceVisitor
+    ) -> ZipCentralDirectory? {
+        guard let directory = ZipCentralDirectory.read(bytes, maxRecords: limits.maxEntries) else { return nil }
         let overlaps = directory.overlaps
         if let (first, earlier) = overlaps.first {
             visitor.finding(
                 ArchiveFinding(
-                    code: "overlapping-entries", member: chain, locator: "offset \(first.localHeaderOffset)",
+                    code: "overlapping-entries", member: chain, locator: "offset \(first.absoluteOffset)",
                     message: "\(overlaps.count) of \(directory.records.count) central-directory entries overlap "
-                        + "another entry's data (first: '\(PathCheck.escaped(first.name))' overlaps "
-                        + "'\(PathCheck.escaped(earlier.name))'); possible zip bomb – overlapping entries are listed, "
+                        + "another entry's data (first: '\(first.rawName.escapedText)' overlaps "
+                        + "'\(earlier.rawName.escapedText)'); possible zip bomb – overlapping entries are listed, "
                         + "not expanded", losesData: true))
         }
         if directory.records.count > listed {
@@ -405,6 +585,25 @@ public final class EvidenceReader {
                     message: "the central directory lists \(directory.records.count) entries but only \(listed) "
                         + "could be read; the others are counted here, not ingested", losesData: true))
         }
+        let start = directory.startOfArchive
+        if start > 0 {
+            visitor.finding(
+                ArchiveFinding(
+                    code: "bytes-before-archive", member: chain, locator: "offset 0",
+                    message: "\(start) bytes before the first zip entry (offsets 0 to \(start - 1)) are not part of any "
+                        + "member – a self-extractor stub, a web page or hidden data; counted here, not ingested",
+                    losesData: false))
+        }
+        if directory.endOfArchive < directory.size {
+            let end = directory.endOfArchive
+            visitor.finding(
+                ArchiveFinding(
+                    code: "after-end-of-archive", member: chain, locator: "offset \(end)",
+                    message: "\(directory.size - end) bytes after the zip's end-of-central-directory record (offsets "
+                        + "\(end) to \(directory.size - 1)) are not part of any member – zip tools ignore them; counted "
+                        + "here, not ingested", losesData: false))
+        }
+        return directory
     }
 
     private func visitLeaf(_ member: ArchiveMember, _ level: ArchiveLevel, _ visitor: any EvidenceVisitor) {

@@ -150,6 +150,10 @@ final class LibArchiveHandle: ChunkSource {
         guard let entry else { return nil }
         var findings: [String] = []
         let name: String
+        // The name's bytes as libarchive holds them (before any conversion), for the record.
+        let rawName = archive_entry_pathname(entry).map {
+            Array(UnsafeBufferPointer(start: $0, count: strlen($0))).map { UInt8(bitPattern: $0) }
+        }
         if let utf8 = archive_entry_pathname_utf8(entry) {
             name = String(cString: utf8)
         } else if let rawName = archive_entry_pathname(entry) {
@@ -184,11 +188,15 @@ final class LibArchiveHandle: ChunkSource {
         let size: Int64? = archive_entry_size_is_set(entry) != 0 ? archive_entry_size(entry) : nil
         if let size, size < 0 { findings.append("negative-size") }
         currentMember = chain + [name]
-        return MemberInfo(
+        var info = MemberInfo(
             path: currentMember, type: type, declaredSize: size.map { max($0, 0) }, linkTarget: link,
             isEncrypted: archive_entry_is_encrypted(entry) > 0,
             modifiedSeconds: archive_entry_mtime_is_set(entry) != 0 ? Int64(archive_entry_mtime(entry)) : nil,
-            pathFindings: findings)
+            pathFindings: findings, rawName: rawName, mode: UInt32(archive_entry_mode(entry)))
+        if info.specialKind == "character device" || info.specialKind == "block device" {
+            info.device = (Int64(archive_entry_rdevmajor(entry)), Int64(archive_entry_rdevminor(entry)))
+        }
+        return info
     }
 
     private var memberOffset: Int64 = 0
@@ -223,6 +231,12 @@ final class LibArchiveHandle: ChunkSource {
                 message: "cannot skip member data: \(LibArchiveHandle.errorText(archive))")
         }
     }
+
+    /// True when the archive being read is a zip.
+    var isZip: Bool { archive_format(archive) & ARCHIVE_FORMAT_BASE_MASK == ARCHIVE_FORMAT_ZIP }
+
+    /// True when the outermost compression is gzip (`.tar.gz`, `.tgz`, `.gz`).
+    var isGzip: Bool { archive_filter_count(archive) > 1 && archive_filter_code(archive, Int32(archive_filter_count(archive) - 2)) == ARCHIVE_FILTER_GZIP }
 
     /// True when the archive being read is a tar (plain or compressed).
     var isTar: Bool { archive_format(archive) & ARCHIVE_FORMAT_BASE_MASK == ARCHIVE_FORMAT_TAR }

@@ -14,12 +14,27 @@ public struct MemberInfo: Sendable, Hashable {
     public var isEncrypted: Bool
     /// Modification time from the header, seconds since the epoch.
     public var modifiedSeconds: Int64?
+    /// False when the header's time is a wall clock without a zone (a zip DOS time): `modifiedSeconds`
+    /// then holds that wall clock as if it were UTC, never converted with the examiner's zone.
+    public var modifiedZoneKnown: Bool
     /// Problems with the name itself (see `PathCheck`), recorded rather than trusted.
     public var pathFindings: [String]
+    /// The name's bytes as the archive holds them, when the reader can see them (a zip's central
+    /// directory keeps bytes after a NUL that libarchive cuts off).
+    public var rawName: [UInt8]?
+    /// File type and permission bits (`st_mode`), when the header has them.
+    public var mode: UInt32?
+    /// Major and minor numbers of a device entry.
+    public var device: (major: Int64, minor: Int64)? {
+        get { deviceNumbers.count == 2 ? (deviceNumbers[0], deviceNumbers[1]) : nil }
+        set { deviceNumbers = newValue.map { [$0.major, $0.minor] } ?? [] }
+    }
+    private var deviceNumbers: [Int64] = []
 
     public init(
         path: [String], type: EntryType, declaredSize: Int64? = nil, linkTarget: String? = nil,
-        isEncrypted: Bool = false, modifiedSeconds: Int64? = nil, pathFindings: [String] = []
+        isEncrypted: Bool = false, modifiedSeconds: Int64? = nil, modifiedZoneKnown: Bool = true,
+        pathFindings: [String] = [], rawName: [UInt8]? = nil, mode: UInt32? = nil
     ) {
         self.path = path
         self.type = type
@@ -27,8 +42,33 @@ public struct MemberInfo: Sendable, Hashable {
         self.linkTarget = linkTarget
         self.isEncrypted = isEncrypted
         self.modifiedSeconds = modifiedSeconds
+        self.modifiedZoneKnown = modifiedZoneKnown
         self.pathFindings = pathFindings
+        self.rawName = rawName
+        self.mode = mode
     }
+
+    /// What a special entry is (`character device`, `block device`, `FIFO`, `socket`); nil for files,
+    /// folders and links.
+    public var specialKind: String? {
+        guard let mode else { return nil }
+        switch mode & 0o170000 {
+        case 0o020000: return "character device"
+        case 0o060000: return "block device"
+        case 0o010000: return "FIFO"
+        case 0o140000: return "socket"
+        default: return nil
+        }
+    }
+
+    /// Setuid, setgid and sticky bits that are set, by name.
+    public var specialPermissions: [String] {
+        guard let mode else { return [] }
+        return [(0o4000, "setuid"), (0o2000, "setgid"), (0o1000, "sticky")].filter { mode & $0.0 != 0 }.map(\.1)
+    }
+
+    /// The mode in octal as `ls`/`stat` print it (`104755`, `20666`).
+    public var octalMode: String? { mode.map { String($0, radix: 8) } }
 
     /// The entry's own name within its archive level.
     public var name: String { path.last ?? "" }
@@ -38,7 +78,8 @@ public struct MemberInfo: Sendable, Hashable {
 /// shown in reports and used to recognize exports, so suspicious ones are flagged.
 public enum PathCheck {
     /// Findings for a raw member name: `absolute`, `parent-traversal`, `nul`, `control-character`,
-    /// `backslash`, `empty-name`, `invalid-utf8` (the last is added by the reader, which sees bytes).
+    /// `bidi-control`, `backslash`, `empty-name`, `invalid-utf8` (the last is added by the reader,
+    /// which sees bytes).
     public static func findings(for name: String) -> [String] {
         var result: [String] = []
         if name.isEmpty { result.append("empty-name") }
@@ -51,6 +92,10 @@ public enum PathCheck {
         if name.unicodeScalars.contains(where: { $0.value == 0 }) { result.append("nul") }
         if name.unicodeScalars.contains(where: { ($0.value < 0x20 && $0.value != 0) || $0.value == 0x7F }) {
             result.append("control-character")
+        }
+        // Bidirectional overrides make `invoice\u{202E}gnp.exe` display as `invoiceexe.png`.
+        if name.unicodeScalars.contains(where: { [0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069].contains($0.value) }) {
+            result.append("bidi-control")
         }
         var unique: [String] = []
         for finding in result where !unique.contains(finding) { unique.append(finding) }

@@ -2,7 +2,7 @@ import CasebookTestSupport
 import Foundation
 import Testing
 
-/// One hostile archive and what `casebook ingest` must make of it (RELIABILITY.md R-07..R-22).
+/// One hostile archive and what `casebook ingest` must make of it (RELIABILITY.md R-07..R-22, R-33).
 struct HostileArchiveCase: CustomStringConvertible, Sendable {
     /// Path under `hostile/archives/`.
     var file: String
@@ -10,6 +10,8 @@ struct HostileArchiveCase: CustomStringConvertible, Sendable {
     var statuses: Set<Int32> = [10]
     /// Warning codes that must be stored in the case.
     var codes: [String] = []
+    /// Warning codes that must not be stored (no false alarm on a well-formed variant).
+    var absentCodes: [String] = []
     /// Members (normalized stored paths, `!/` between nesting levels) that must be read and hashed.
     var intact: [String] = []
     /// Lowest number of member rows the case must hold.
@@ -58,22 +60,28 @@ struct HostileArchiveCase: CustomStringConvertible, Sendable {
         .init(file: "generated/tar_symlink_dir2a.tar", codes: ["link-member"], minimumMembers: 3),
         .init(file: "generated/tar_symlink_dir2b.tar", codes: ["link-member"], minimumMembers: 3),
         .init(file: "generated/tar_hardlink_escape.tar", codes: ["link-member"], minimumMembers: 3),
-        .init(file: "generated/tar_special_files.tar", minimumMembers: 5),
+        .init(
+            file: "generated/tar_special_files.tar", codes: ["special-file", "special-permissions"], intact: ["good.json"],
+            minimumMembers: 5),
         .init(file: "libarchive/test_read_format_zip_symlink.zip", codes: ["link-member"], minimumMembers: 2),
         .init(file: "libarchive/test_compat_tar_hardlink_1.tar", minimumMembers: 1),
         // duplicate and colliding names: both kept.
         .init(file: "generated/zip_duplicate_entry_names.zip", codes: ["duplicate-name"], minimumMembers: 2),
         .init(file: "generated/tar_duplicate_entry_names.tar", codes: ["duplicate-name"], minimumMembers: 2),
-        .init(file: "generated/zip_case_collision.zip", minimumMembers: 2),
-        .init(file: "generated/zip_unicode_normalization_collision.zip", minimumMembers: 2),
+        .init(file: "generated/zip_case_collision.zip", codes: ["name-collision"], absentCodes: ["duplicate-name"], minimumMembers: 2),
+        .init(
+            file: "generated/zip_unicode_normalization_collision.zip", codes: ["name-collision"],
+            absentCodes: ["duplicate-name", "path-undecodable-name"], minimumMembers: 2),
         // many entries and hostile names.
         .init(file: "generated/zip_10000_entries.zip", minimumMembers: 10_000, evidenceStatus: "complete"),
-        .init(file: "generated/zip_hostile_entry_names.zip", codes: ["path-control-character"], minimumMembers: 11),
+        .init(
+            file: "generated/zip_hostile_entry_names.zip", codes: ["path-control-character", "path-bidi-control"],
+            absentCodes: ["path-undecodable-name"], minimumMembers: 11),
         .init(file: "generated/zip_invalid_utf8_name_with_utf8_flag.zip", codes: ["path-undecodable-name"]),
-        .init(file: "generated/zip_nul_in_name.zip", minimumMembers: 1),
+        .init(file: "generated/zip_nul_in_name.zip", codes: ["path-nul"], intact: ["visible.json"]),
         .init(file: "libarchive/test_read_format_zip_filename_cp866.zip", codes: ["path-invalid-utf8"], minimumMembers: 2),
         .init(file: "libarchive/test_read_format_zip_filename_cp932.zip", codes: ["path-invalid-utf8"], minimumMembers: 2),
-        .init(file: "libarchive/test_read_format_zip_7075_utf8_paths.zip", minimumMembers: 4),
+        .init(file: "libarchive/test_read_format_zip_7075_utf8_paths.zip", codes: ["name-mismatch"], minimumMembers: 4),
         .init(file: "libarchive/test_read_format_tar_empty_filename.tar", codes: ["path-empty-name"], minimumMembers: 1),
         // truncated and damaged: what was intact is kept, status partial or failed.
         .init(file: "generated/zip_truncated_60pct.zip", codes: ["damaged"], minimumMembers: 1, evidenceStatus: "partial"),
@@ -88,19 +96,27 @@ struct HostileArchiveCase: CustomStringConvertible, Sendable {
         .init(file: "libarchive/test_read_format_tar_invalid_pax_size.tar", minimumMembers: 1),
         .init(file: "libarchive/test_read_format_zip_bz2_hang.zip", codes: ["damaged"], evidenceStatus: "partial"),
         // R-08 header inconsistencies; nothing allocated from declared sizes.
-        .init(file: "generated/zip_bad_crc.zip", minimumMembers: 2),
-        .init(file: "generated/zip_local_vs_central_name_mismatch.zip", minimumMembers: 2),
+        .init(
+            file: "generated/zip_bad_crc.zip", codes: ["crc-mismatch"], intact: ["a.json", "b.txt"],
+            evidenceStatus: "partial"),
+        .init(
+            file: "generated/zip_local_vs_central_name_mismatch.zip", codes: ["name-mismatch"],
+            absentCodes: ["crc-mismatch"], intact: ["a.json", "c.txt"], evidenceStatus: "complete"),
         .init(file: "libarchive/test_read_format_zip_size_exceeds_declared_deflate.zip", codes: ["size-mismatch"]),
         .init(file: "libarchive/test_read_format_zip_size_exceeds_declared_stored.zip", codes: ["size-mismatch"]),
         .init(file: "libarchive/test_read_format_zip_uncompressed_size_off_by_4gib.zip", codes: ["size-mismatch"]),
         // R-18 bytes outside the structure: every gzip member and the tar after its end marker.
         .init(file: "generated/tar_data_after_end_marker.tar", codes: ["after-end-of-archive"], intact: ["hidden_after_eof.json"]),
         .init(file: "libarchive/test_read_format_tar_concatenated.tar", codes: ["after-end-of-archive"], intact: ["file2"]),
-        .init(file: "generated/targz_multimember.tar.gz", minimumMembers: 3),
-        .init(file: "generated/targz_trailing_garbage.tar.gz", minimumMembers: 3),
-        .init(file: "libarchive/test_compat_gzip_1.tgz", minimumMembers: 6),
-        .init(file: "generated/zip_trailing_garbage.zip", minimumMembers: 3),
-        .init(file: "generated/zip_with_html_prefix.zip", minimumMembers: 1),
+        .init(file: "generated/targz_multimember.tar.gz", absentCodes: ["after-end-of-archive"], minimumMembers: 3),
+        .init(file: "generated/targz_trailing_garbage.tar.gz", codes: ["after-end-of-archive"], minimumMembers: 3),
+        .init(file: "libarchive/test_compat_gzip_1.tgz", absentCodes: ["after-end-of-archive"], minimumMembers: 6),
+        .init(
+            file: "generated/zip_trailing_garbage.zip", codes: ["after-end-of-archive"], absentCodes: ["bytes-before-archive"],
+            intact: ["a.json", "big.json", "z.txt"]),
+        .init(
+            file: "generated/zip_with_html_prefix.zip", codes: ["bytes-before-archive"], absentCodes: ["after-end-of-archive"],
+            intact: ["a.json", "big.json", "z.txt"]),
         // R-19 encryption: recorded and flagged, plain members ingested, never a prompt.
         .init(file: "libarchive/test_read_format_zip_traditional_encryption_data.zip", codes: ["encrypted"], minimumMembers: 2),
         .init(file: "libarchive/test_read_format_zip_winzip_aes256.zip", codes: ["encrypted"], minimumMembers: 1),
@@ -160,6 +176,7 @@ struct HostileArchiveCase: CustomStringConvertible, Sendable {
         let warnings = try HostileRunner.json(["evidence", "--warnings", "--format", "json", "--case", casePath])
         let codes = Set(warnings.compactMap { $0["code"] as? String })
         for code in item.codes { #expect(codes.contains(code), "finding \(code) missing; stored: \(codes.sorted())") }
+        for code in item.absentCodes { #expect(!codes.contains(code), "unexpected finding \(code); stored: \(codes.sorted())") }
 
         let members = try HostileRunner.json(["evidence", "--members", "--format", "json", "--case", casePath])
         #expect(members.count >= item.minimumMembers, "members: \(members.count)")

@@ -133,4 +133,43 @@ final class RecordingVisitor: EvidenceVisitor {
         #expect(!visitor.contents.isEmpty)
         #expect(visitor.contents.count < 5)
     }
+
+    /// A zip64 directory whose 64-bit sizes and offsets are absurd (2^63 - 1, 2^64 - 1): the reader's
+    /// own look at the central directory must neither trust nor overflow on them (a trap would crash
+    /// the ingest), and the entries libarchive cannot read are counted, not lost silently.
+    @Test func absurdZip64ValuesAreNotTrusted() throws {
+        func le(_ value: UInt64, _ bytes: Int) -> [UInt8] { (0..<bytes).map { UInt8(truncatingIfNeeded: value >> (8 * UInt64($0))) } }
+        let name = Array("a.txt".utf8), data = Array("hello".utf8)
+        var zip = le(0x0403_4B50, 4) + le(20, 2) + le(0, 2) + le(0, 2) + le(0, 2) + le(0x21, 2) + le(0x3610_A686, 4)
+        zip += le(5, 4) + le(5, 4) + le(UInt64(name.count), 2) + le(0, 2) + name + data
+        let directoryStart = zip.count
+        for offset in [UInt64(0x7FFF_FFFF_FFFF_FFF0), 0x7FFF_FFFF_FFFF_FF00] {
+            let extra = le(0x0001, 2) + le(24, 2) + le(UInt64.max, 8) + le(0x7FFF_FFFF_FFFF_FFFF, 8) + le(offset, 8)
+            zip += le(0x0201_4B50, 4) + le(45, 2) + le(45, 2) + le(0, 2) + le(0, 2) + le(0, 2) + le(0x21, 2)
+            zip += le(0x3610_A686, 4) + le(0xFFFF_FFFF, 4) + le(0xFFFF_FFFF, 4) + le(UInt64(name.count), 2)
+            zip += le(UInt64(extra.count), 2) + le(0, 2) + le(0, 2) + le(0, 2) + le(0, 4) + le(0xFFFF_FFFF, 4) + name + extra
+        }
+        let directorySize = zip.count - directoryStart
+        let zip64End = zip.count
+        zip += le(0x0606_4B50, 4) + le(44, 8) + le(45, 2) + le(45, 2) + le(0, 4) + le(0, 4) + le(2, 8) + le(2, 8)
+        zip += le(UInt64(directorySize), 8) + le(UInt64(directoryStart), 8)
+        zip += le(0x0706_4B50, 4) + le(0, 4) + le(UInt64(zip64End), 8) + le(1, 4)
+        zip += le(0x0605_4B50, 4) + le(0xFFFF, 2) + le(0xFFFF, 2) + le(0xFFFF, 2) + le(0xFFFF, 2) + le(0xFFFF_FFFF, 4)
+        zip += le(0xFFFF_FFFF, 4) + le(0, 2)
+        let folder = try TemporaryFolder()
+        try folder.write("absurd.zip", Data(zip))
+        let reader = try EvidenceReader(path: folder.path + "/absurd.zip")
+        #expect(reader.kind == .archive)
+        let visitor = RecordingVisitor()
+        do { try reader.walk(visitor) } catch {
+            #expect(error.code == .notAnArchive, "\(error)")
+            return
+        }
+        #expect(visitor.findings.contains { $0.code == "entries-not-listed" }, "\(visitor.findings.map(\.code))")
+        // Counts in messages stay within the file: nothing is computed from the absurd offsets.
+        for finding in visitor.findings where finding.code == "bytes-before-archive" {
+            let count = Int(finding.message.prefix { $0.isNumber }) ?? Int.max
+            #expect(count <= zip.count, "\(finding.message)")
+        }
+    }
 }

@@ -38,6 +38,10 @@ public struct MemberRow: Sendable, Hashable {
     public var recordCount: Int
     public var warningCount: Int
     public var error: String?
+    /// Modification time from the archive header, µs; see `pathFindings` for `time-zone-unknown`.
+    public var modifiedAt: Int64?
+    /// Header findings stored with the member (`absolute`, `nul`, `time-zone-unknown`, ...).
+    public var pathFindings: [String]
 }
 
 /// An account with its identifiers.
@@ -139,7 +143,8 @@ extension CaseStore {
                 MemberRow(
                     id: row["id"], path: row["path"], type: row["type"], size: row["size"], sha256: row["sha256"],
                     parser: row["parser"], status: row["status"], recordCount: row["recordCount"],
-                    warningCount: row["warningCount"], error: row["error"])
+                    warningCount: row["warningCount"], error: row["error"], modifiedAt: row["modifiedAt"],
+                    pathFindings: (row["pathFindings"] as String).split(separator: ",").map(String.init))
             }
         }
     }

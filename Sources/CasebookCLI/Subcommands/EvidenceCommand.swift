@@ -47,6 +47,7 @@ extension CasebookCommand {
                                 ("parser", .optional(member.parser)), ("status", .string(member.status)),
                                 ("records", .integer(Int64(member.recordCount))), ("warnings", .integer(Int64(member.warningCount))),
                                 ("error", .optional(member.error)),
+                                ("modified", .optional(Self.modified(member))),
                             ]))
                     }
                 }
@@ -87,6 +88,17 @@ extension CasebookCommand {
                         ReportColumn("RECORDS", "records"), ReportColumn("WARNINGS", "warnings"), ReportColumn("SHA-256", "sha256", maxWidth: 64),
                     ], format: output.format))
         }
+    }
+}
+
+extension CasebookCommand.EvidenceCommand {
+    /// A member's header time: UTC with `Z`, or for a zip DOS time (a wall clock without a zone) the
+    /// wall clock as written with "(zone unknown)", never presented as UTC.
+    static func modified(_ member: MemberRow) -> String? {
+        guard let modifiedAt = member.modifiedAt else { return nil }
+        let utc = TimeInput.display(modifiedAt, zone: nil)
+        guard member.pathFindings.contains("time-zone-unknown") else { return utc }
+        return String(utc.dropLast()) + " (zone unknown)"
     }
 }
 
