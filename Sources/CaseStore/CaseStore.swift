@@ -83,7 +83,7 @@ public final class CaseStore: @unchecked Sendable {
             if db.configuration.readonly {
                 // Readers map the file: a query that visits 100k rows made 35k pread calls. Only
                 // readers, so an ingest's resident set stays its own (mapped pages count in RSS).
-                try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+                try db.execute(sql: "PRAGMA mmap_size = 1099511627776")  // SQLite caps it at its build limit (2 GiB here)
             }
         }
         return try DatabasePool(path: location.sqlitePath, configuration: configuration)
