@@ -75,10 +75,8 @@ import Testing
 
     @Test func searchWorksWhileAnIngestRuns() throws {
         let folder = try TemporaryFolder()
-        let first = try SyntheticArchive.make(in: folder, name: "first", tweets: 500, seed: 1)
-        let second = try SyntheticArchive.make(in: folder, name: "second", tweets: 4_000, seed: 2)
         let casePath = folder.path + "/case.db"
-        _ = try CasebookBinary.run(["ingest", first, "--case", casePath])
+        let (_, second) = try SyntheticArchive.caseWithFirstOfTwo(folder, first: 500, second: 4_000, casePath: casePath)
 
         let ingest = try Capture(["ingest", second, "--case", casePath])
         var searches = 0
@@ -106,10 +104,8 @@ import Testing
     /// events, and an item still being ingested is labelled with exactly the records the report shows.
     @Test func reportsDuringAnIngestAreOneSnapshot() throws {
         let folder = try TemporaryFolder()
-        let first = try SyntheticArchive.make(in: folder, name: "first", tweets: 300, seed: 1)
-        let second = try SyntheticArchive.make(in: folder, name: "second", tweets: 5_000, seed: 2)
         let casePath = folder.path + "/case.db"
-        _ = try CasebookBinary.run(["ingest", first, "--case", casePath])
+        let (_, second) = try SyntheticArchive.caseWithFirstOfTwo(folder, first: 300, second: 5_000, casePath: casePath)
 
         let ingest = try LiveCasebook(["ingest", second, "--case", casePath], environment: Self.batches)
         // Start once the item has committed batches, so that the reports meet it half-written.

@@ -30,6 +30,17 @@ enum SyntheticArchive {
         return try folder.zip(folder: export, name: name + ".zip")
     }
 
+    /// Two archives (`first`, then a bigger `second` that an ingest can be caught in) and a case that
+    /// already holds `first`: the setting of the concurrency and fault tests.
+    static func caseWithFirstOfTwo(
+        _ folder: TemporaryFolder, first firstCount: Int, second secondCount: Int, casePath: String
+    ) throws -> (first: String, second: String) {
+        let first = try make(in: folder, name: "first", tweets: firstCount, seed: 1)
+        let second = try make(in: folder, name: "second", tweets: secondCount, seed: 2)
+        _ = try CasebookBinary.run(["ingest", first, "--case", casePath])
+        return (first, second)
+    }
+
     /// Row counts of every table except the audit log (runs differ by design).
     static func counts(_ casePath: String) throws -> [String: Int] {
         var counts = try CaseStore(path: casePath, create: false).counts()

@@ -10,10 +10,8 @@ import Testing
     #if DEBUG
         @Test func failingEachCommitExits74AndLeavesTheCaseAsBefore() throws {
             let folder = try TemporaryFolder()
-            let first = try SyntheticArchive.make(in: folder, name: "first", tweets: 100, seed: 1)
-            let second = try SyntheticArchive.make(in: folder, name: "second", tweets: 600, seed: 2)
             let firstOnly = folder.path + "/first-only.db"
-            _ = try CasebookBinary.run(["ingest", first, "--case", firstOnly])
+            let (first, second) = try SyntheticArchive.caseWithFirstOfTwo(folder, first: 100, second: 600, casePath: firstOnly)
             let referencePath = folder.path + "/reference.db"
             let reference = try CasebookBinary.run(["ingest", first, second, "--case", referencePath])
             let environment = ["CASEBOOK_TEST_BATCH_SIZE": "150"]
