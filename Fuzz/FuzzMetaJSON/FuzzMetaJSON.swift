@@ -1,5 +1,6 @@
-// libFuzzer target: every Facebook and Instagram JSON parser (messages, profile, posts, comments, friends, ...) over
-// the bytes as its member, with the same bytes prefetched as the profile so the owner lookup is fuzzed too.
+// libFuzzer target: every Facebook and Instagram parser but the legacy messages.htm one (FuzzMetaHTML has it): the
+// JSON parsers (messages, profile, posts, comments, friends, ...) and the 2019+ HTML ones, each over the bytes as its
+// member, with the same bytes prefetched as the profile so the owner lookup is fuzzed too.
 import EvidenceModel
 import ExportFormats
 import FuzzSupport
