@@ -104,6 +104,32 @@ import Testing
         #expect(!output.stderr.contains("CommandError"))
     }
 
+    /// `evidence --code CODE` lists each warning with its message and where it is; `--code all` lists
+    /// as many as the counts of `--warnings` add up to (the ingest summary points there for the rest).
+    @Test func warningsAreListedOneByOneWithWhereTheyAre() throws {
+        let folder = try TemporaryFolder()
+        let casePath = folder.path + "/case.db"
+        _ = try casebook("ingest", SampleExportsLocator.path("facebook/json-2024"), Self.legacy, "--case", casePath)
+        let repaired = try casebook("evidence", "--case", casePath, "--code", "text-repaired", "--format", "jsonl")
+        #expect(repaired.status == 0, "\(repaired.stderr)")
+        let rows = try repaired.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(!rows.isEmpty)
+        for row in rows {
+            #expect(row["code"] as? String == "text-repaired")
+            #expect((row["member"] as? String)?.hasSuffix(".json") == true, "\(row)")
+            #expect((row["message"] as? String)?.isEmpty == false)
+        }
+        let counts = try casebook("evidence", "--case", casePath, "--warnings", "--format", "json")
+        let countRows = try #require(try JSONSerialization.jsonObject(with: Data(counts.stdout.utf8)) as? [[String: Any]])
+        let total = countRows.compactMap { $0["count"] as? Int }.reduce(0, +)
+        let all = try casebook("evidence", "--case", casePath, "--code", "all", "--format", "jsonl")
+        #expect(all.stdout.split(separator: "\n").count == total)
+        let table = try casebook("evidence", "--case", casePath, "--code", "text-repaired")
+        #expect(table.stdout.contains("text-repaired") && table.stdout.contains(" › "), "\(table.stdout)")
+    }
+
     @Test func rawSyntaxErrorExits64WithoutSQLiteText() throws {
         let folder = try TemporaryFolder()
         let casePath = folder.path + "/case.db"

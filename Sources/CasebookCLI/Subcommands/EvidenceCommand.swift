@@ -8,7 +8,7 @@ extension CasebookCommand {
     struct EvidenceCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "evidence",
-            abstract: "Evidence items with hashes, status and coverage; --members lists every member, --warnings every warning count.")
+            abstract: "Evidence items with hashes, status and coverage; --members lists every member, --warnings every warning count, --code CODE|all each warning.")
 
         @Flag(help: "List every member of every evidence item (path, size, SHA-256, parser, status).")
         var members = false
@@ -16,12 +16,35 @@ extension CasebookCommand {
         @Flag(help: "List warning counts by evidence, source and code.")
         var warnings = false
 
+        @Option(help: "List each warning of this code ('all' for every code) with its message and where it is, instead of counts.")
+        var code: String?
+
         @OptionGroup var caseOptions: CaseOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             let store = try caseOptions.openExisting()
             let evidence = try store.evidenceList()
+            if let code {
+                var rows = try store.warnings(code: code == "all" ? nil : code).map { warning in
+                    ReportRecord([
+                        ("evidence", .string(warning.evidenceSHA256)), ("code", .string(warning.code)),
+                        ("source", .string(warning.source)),
+                        ("member", .optional(warning.memberPath.map { $0.replacingOccurrences(of: "!/", with: " › ") })),
+                        ("locator", .string(warning.locator)), ("message", .string(warning.message)),
+                        ("where", .string(
+                            "\(warning.evidenceSHA256.prefix(8))"
+                                + (warning.memberPath.map { " › " + $0.replacingOccurrences(of: "!/", with: " › ") } ?? "")
+                                + (warning.locator.isEmpty ? "" : " @ \(warning.locator)"))),
+                    ])
+                }
+                if output.limit > 0 { rows = Array(rows.prefix(output.limit)) }
+                let columns = output.format == .table
+                    ? [ReportColumn("CODE", "code"), ReportColumn("WHERE", "where", maxWidth: 70), ReportColumn("MESSAGE", "message", maxWidth: 100)]
+                    : ["evidence", "code", "source", "member", "locator", "message"].map { ReportColumn($0, $0) }
+                Console.out(ReportRenderer.render(rows, columns: columns, format: output.format))
+                return
+            }
             if warnings {
                 let rows = try store.warningSummary().map {
                     ReportRecord([

@@ -149,7 +149,7 @@ enum IngestSummaryText {
         text += "  records: \(summary.records)\(kinds.isEmpty ? "" : " (\(kinds))")\n"
         text += "  warnings: \(summary.warnings)\n"
         for line in summary.findings.prefix(20) { text += "  finding: \(line)\n" }
-        if summary.findings.count > 20 { text += "  … \(summary.findings.count - 20) more findings (casebook evidence --case … --warnings)\n" }
+        if summary.findings.count > 20 { text += "  … \(summary.findings.count - 20) more findings (casebook evidence --case … --code all)\n" }
         text += "  time: \(String(format: "%.2f", summary.seconds)) s\n"
         return text
     }
