@@ -40,4 +40,30 @@ import Testing
         let again = try #require(try store.identifiers(sharedOnly: true).first { $0.value == "+15550104477" })
         #expect(again == phone)
     }
+
+    /// A case written before v3 (no identifierStats, the old account index) is upgraded when first
+    /// opened, even by a query command, and its counts equal a recount.
+    @Test func caseOfTheFormerSchemaIsUpgradedWithItsCounts() throws {
+        let folder = try TemporaryFolder()
+        let casePath = folder.path + "/case.db"
+        _ = try CasebookBinary.run(["ingest", Self.modern, Self.legacy, "--case", casePath])
+        let queue = try DatabaseQueue(path: casePath)
+        let identifierCount = try queue.write { db -> Int in
+            try db.execute(
+                sql: """
+                    DELETE FROM grdb_migrations WHERE identifier = 'v3-identifier-stats';
+                    DROP TABLE identifierStats;
+                    DROP INDEX occurrence_account;
+                    CREATE INDEX occurrence_account ON identifierOccurrence(accountId, identifierId);
+                    """)
+            return try Int.fetchOne(db, sql: "SELECT count(DISTINCT identifierId) FROM identifierOccurrence") ?? 0
+        }
+        try queue.close()
+        let query = try CasebookBinary.run(["identifiers", "--case", casePath, "--format", "jsonl"])
+        #expect(query.status == 0, "\(query.stderr)")
+        #expect(query.stdout.split(separator: "\n").count == identifierCount)
+        let store = try CaseStore(path: casePath, create: false)
+        #expect(try store.identifierStatsMismatches() == 0)
+        #expect(try store.identifiers(sharedOnly: true).contains { $0.value == "+15550104477" })
+    }
 }
