@@ -1,4 +1,4 @@
-import CaseStore
+@testable import CaseStore
 import CasebookTestSupport
 import Foundation
 import GRDB
@@ -65,5 +65,82 @@ import Testing
         let store = try CaseStore(path: casePath, create: false)
         #expect(try store.identifierStatsMismatches() == 0)
         #expect(try store.identifiers(sharedOnly: true).contains { $0.value == "+15550104477" })
+    }
+
+    /// The seek-based reads behind `correlate` (distinct accounts and evidence by seeking, the first
+    /// N occurrences merged from per-group index order) equal plain SQL over every occurrence, for
+    /// every identifier of five sample exports and several limits.
+    @Test func seekingReadsEqualPlainQueries() throws {
+        let folder = try TemporaryFolder()
+        let casePath = folder.path + "/case.db"
+        _ = try CasebookBinary.run([
+            "ingest", Self.modern, Self.legacy, SampleExportsLocator.path("facebook/json-2024"),
+            SampleExportsLocator.path("facebook/html-2021"), SampleExportsLocator.path("instagram/json-2024"), "--case", casePath,
+        ])
+        let store = try CaseStore(path: casePath, create: false)
+        let queue = try DatabaseQueue(path: casePath)
+        defer { try? queue.close() }
+        let ids = try queue.read { db in try Int64.fetchAll(db, sql: "SELECT DISTINCT identifierId FROM identifierOccurrence ORDER BY 1") }
+        #expect(ids.count > 50)
+        let summaries = try store.occurrenceSummaries(identifierIds: ids)
+        for limit in [0, 1, 3, 20] {
+            let listed = try store.occurrences(identifierIds: ids, limit: limit)
+            for (index, id) in ids.enumerated() {
+                let expected = try queue.read { db in
+                    try Row.fetchAll(
+                        db,
+                        sql: """
+                            SELECT o.locator, o.rawValue, o.observedAt FROM identifierOccurrence o WHERE o.identifierId = ?
+                            ORDER BY o.observedAt IS NULL, o.observedAt, o.id LIMIT ?
+                            """, arguments: [id, limit > 0 ? limit : -1]
+                    ).map { "\($0[0] as String)|\($0[1] as String)|\(($0[2] as Int64?).map(String.init) ?? "-")" }
+                }
+                let got = listed[index].map { "\($0.locator)|\($0.rawValue)|\($0.observedAt.map(String.init) ?? "-")" }
+                #expect(got == expected, "identifier \(id), limit \(limit)")
+            }
+        }
+        // The seeking paths themselves (taken only for identifiers with far more occurrences than
+        // groups, which samples this small do not have), against plain SQL for every identifier.
+        try queue.read { db in
+            for id in ids {
+                for limit in [1, 3, 20] {
+                    let seeking = try CaseStore.firstOccurrenceIds(db, identifierId: id, limit: limit)
+                    let plain = try Int64.fetchAll(
+                        db,
+                        sql: """
+                            SELECT id FROM identifierOccurrence WHERE identifierId = ?
+                            ORDER BY observedAt IS NULL, observedAt, id LIMIT ?
+                            """, arguments: [id, limit])
+                    #expect(seeking == plain, "identifier \(id), limit \(limit)")
+                }
+                let groups = try CaseStore.occurrenceGroups(db, identifierId: id)
+                let plainGroups = try Row.fetchAll(
+                    db, sql: "SELECT DISTINCT accountId, evidenceId FROM identifierOccurrence WHERE identifierId = ?",
+                    arguments: [id]
+                ).map { "\(($0[0] as Int64?).map(String.init) ?? "-")/\($0[1] as Int64)" }
+                #expect(Set(groups.map { "\($0.accountId.map(String.init) ?? "-")/\($0.evidenceId)" }) == Set(plainGroups))
+                #expect(groups.count == plainGroups.count)
+            }
+        }
+        for (index, id) in ids.enumerated() {
+            let (accounts, evidence) = try queue.read { db in
+                (
+                    try String.fetchAll(
+                        db,
+                        sql: """
+                            SELECT DISTINCT a.platform || ':' || coalesce('@' || a.handle, a.platformUserId, a.accountKey)
+                            FROM identifierOccurrence o JOIN account a ON a.id = o.accountId WHERE o.identifierId = ? ORDER BY 1
+                            """, arguments: [id]),
+                    try String.fetchAll(
+                        db,
+                        sql: """
+                            SELECT DISTINCT v.sha256 FROM identifierOccurrence o JOIN evidence v ON v.id = o.evidenceId
+                            WHERE o.identifierId = ? ORDER BY 1
+                            """, arguments: [id])
+                )
+            }
+            #expect(summaries[index].accounts == accounts, "identifier \(id)")
+            #expect(summaries[index].evidence == evidence, "identifier \(id)")
+        }
     }
 }

@@ -267,33 +267,110 @@ extension CaseStore {
     }
 
     /// Summaries of several identifiers (in the order given), read in one snapshot. The distinct
-    /// accounts and evidence items come from the covering index (identifierId, accountId,
-    /// evidenceId, …), so an identifier with 100k occurrences costs a short index walk.
+    /// accounts and evidence items come from seeks in the index (identifierId, accountId, evidenceId,
+    /// …), one per distinct value, so an identifier with 100k occurrences in one account and one
+    /// evidence item costs a few seeks, not a walk over 100k entries.
     public func occurrenceSummaries(identifierIds: [Int64]) throws -> [OccurrenceSummary] {
         try read { db in
-            let accounts = try db.cachedStatement(
-                sql: """
-                    SELECT a.platform || ':' || coalesce('@' || a.handle, a.platformUserId, a.accountKey)
-                    FROM (SELECT DISTINCT accountId FROM identifierOccurrence WHERE identifierId = ? AND accountId IS NOT NULL) x
-                    JOIN account a ON a.id = x.accountId
-                    """)
-            let evidence = try db.cachedStatement(
-                sql: """
-                    SELECT v.sha256 FROM (SELECT DISTINCT evidenceId FROM identifierOccurrence WHERE identifierId = ?) x
-                    JOIN evidence v ON v.id = x.evidenceId
-                    """)
+            let accountName = try db.cachedStatement(
+                sql: "SELECT platform || ':' || coalesce('@' || handle, platformUserId, accountKey) FROM account WHERE id = ?")
+            let evidenceHash = try db.cachedStatement(sql: "SELECT sha256 FROM evidence WHERE id = ?")
             let structured = try db.cachedStatement(
                 sql: "SELECT EXISTS (SELECT 1 FROM identifierOccurrence WHERE identifierId = ? AND source = 'structured')")
             let strong = try db.cachedStatement(
                 sql: "SELECT EXISTS (SELECT 1 FROM identifierOccurrence WHERE identifierId = ? AND strength <> 'weak')")
+            let scanAccounts = try db.cachedStatement(
+                sql: "SELECT DISTINCT accountId FROM identifierOccurrence WHERE identifierId = ? AND accountId IS NOT NULL")
+            let scanEvidence = try db.cachedStatement(sql: "SELECT DISTINCT evidenceId FROM identifierOccurrence WHERE identifierId = ?")
             return try identifierIds.map { id in
-                OccurrenceSummary(
-                    accounts: Array(Set(try String.fetchAll(accounts, arguments: [id]))).sorted(),
-                    evidence: Array(Set(try String.fetchAll(evidence, arguments: [id]))).sorted(),
+                let accountIds: Set<Int64>
+                let evidenceIds: Set<Int64>
+                if try CaseStore.seekingPays(db, identifierId: id) {
+                    let groups = try CaseStore.occurrenceGroups(db, identifierId: id)
+                    accountIds = Set(groups.compactMap(\.accountId))
+                    evidenceIds = Set(groups.map(\.evidenceId))
+                } else {
+                    accountIds = Set(try Int64.fetchAll(scanAccounts, arguments: [id]))
+                    evidenceIds = Set(try Int64.fetchAll(scanEvidence, arguments: [id]))
+                }
+                return OccurrenceSummary(
+                    accounts: Array(Set(try accountIds.compactMap { try String.fetchOne(accountName, arguments: [$0]) })).sorted(),
+                    evidence: Array(Set(try evidenceIds.compactMap { try String.fetchOne(evidenceHash, arguments: [$0]) })).sorted(),
                     hasStructured: try Bool.fetchOne(structured, arguments: [id]) ?? false,
                     allWeak: !(try Bool.fetchOne(strong, arguments: [id]) ?? true))
             }
         }
+    }
+
+    /// Whether seeking per (account, evidence) group reads less than walking all of an identifier's
+    /// index entries: true when its occurrences far outnumber its groups (the owner's handle, 84k
+    /// occurrences in one group), false for the many small shared identifiers, where a walk is cheaper
+    /// than a statement per group. Decided from `identifierStats`.
+    static func seekingPays(_ db: Database, identifierId: Int64) throws -> Bool {
+        let stats = try db.cachedStatement(sql: "SELECT occurrences, accounts, evidence FROM identifierStats WHERE identifierId = ?")
+        guard let row = try Row.fetchOne(stats, arguments: [identifierId]) else { return false }
+        let occurrences: Int64 = row[0], accounts: Int64 = row[1], evidence: Int64 = row[2]
+        return occurrences > 256 * (accounts + 1) * max(evidence, 1)
+    }
+
+    /// The distinct (account, evidence item) pairs an identifier occurs with, found by seeking in
+    /// `occurrence_identifier` (identifierId, accountId, evidenceId, observedAt): one seek per pair.
+    static func occurrenceGroups(_ db: Database, identifierId: Int64) throws -> [(accountId: Int64?, evidenceId: Int64)] {
+        let nextAccount = try db.cachedStatement(
+            sql: """
+                SELECT accountId FROM identifierOccurrence WHERE identifierId = ? AND accountId > ?
+                ORDER BY accountId LIMIT 1
+                """)
+        let nextEvidence = try db.cachedStatement(
+            sql: """
+                SELECT evidenceId FROM identifierOccurrence WHERE identifierId = ? AND accountId = ? AND evidenceId > ?
+                ORDER BY evidenceId LIMIT 1
+                """)
+        let nextEvidenceWithoutAccount = try db.cachedStatement(
+            sql: """
+                SELECT evidenceId FROM identifierOccurrence WHERE identifierId = ? AND accountId IS NULL AND evidenceId > ?
+                ORDER BY evidenceId LIMIT 1
+                """)
+        var groups: [(accountId: Int64?, evidenceId: Int64)] = []
+        var evidence = Int64.min
+        while let next = try Int64.fetchOne(nextEvidenceWithoutAccount, arguments: [identifierId, evidence]) {
+            groups.append((nil, next))
+            evidence = next
+        }
+        var account = Int64.min
+        while let nextAccountId = try Int64.fetchOne(nextAccount, arguments: [identifierId, account]) {
+            account = nextAccountId
+            evidence = Int64.min
+            while let next = try Int64.fetchOne(nextEvidence, arguments: [identifierId, account, evidence]) {
+                groups.append((account, next))
+                evidence = next
+            }
+        }
+        return groups
+    }
+
+    /// The ids of an identifier's first `limit` occurrences, oldest first (untimed last), merged
+    /// from the first `limit` of each (account, evidence) group, which the index keeps in time order.
+    static func firstOccurrenceIds(_ db: Database, identifierId: Int64, limit: Int) throws -> [Int64] {
+        let timed = try db.cachedStatement(
+            sql: """
+                SELECT observedAt, id FROM identifierOccurrence WHERE identifierId = ? AND accountId IS ? AND evidenceId = ?
+                AND observedAt IS NOT NULL ORDER BY observedAt, id LIMIT ?
+                """)
+        let untimed = try db.cachedStatement(
+            sql: """
+                SELECT id FROM identifierOccurrence WHERE identifierId = ? AND accountId IS ? AND evidenceId = ?
+                AND observedAt IS NULL ORDER BY id LIMIT ?
+                """)
+        var timedRows: [(Int64, Int64)] = []
+        var untimedIds: [Int64] = []
+        for group in try occurrenceGroups(db, identifierId: identifierId) {
+            let arguments: StatementArguments = [identifierId, group.accountId, group.evidenceId, limit]
+            timedRows += try Row.fetchAll(timed, arguments: arguments).map { ($0[0], $0[1]) }
+            untimedIds += try Int64.fetchAll(untimed, arguments: arguments)
+        }
+        let ordered = timedRows.sorted { $0 < $1 }.map(\.1) + untimedIds.sorted()
+        return Array(ordered.prefix(limit))
     }
 
     /// The occurrences of several identifiers (in the order given), oldest first, at most `limit`
@@ -302,11 +379,10 @@ extension CaseStore {
         try read { db in
             // Run once per listed identifier by `correlate`: a cached statement and columns read by
             // position (a lookup by name folds case on every call). The occurrences to list are picked
-            // from the covering index alone, so an identifier with 100k occurrences reads 20 rows.
+            // by seeks in the index (`firstOccurrenceIds`), so an identifier with 100k occurrences reads 20 rows.
             let statement = try db.cachedStatement(
                 sql: """
-                    WITH listed AS (SELECT id FROM identifierOccurrence WHERE identifierId = ?
-                        ORDER BY observedAt IS NULL, observedAt, id LIMIT ?)
+                    WITH listed AS (SELECT value AS id FROM json_each(?))
                     SELECT i.kind, i.value, o.rawValue, o.strength, o.source, o.field, o.eventId, o.observedAt, o.assumption,
                     o.locator, a.handle, a.platformUserId, a.accountKey, a.platform AS accountPlatform,
                     v.sha256, v.displayName, m.path
@@ -316,7 +392,19 @@ extension CaseStore {
                     ORDER BY o.observedAt IS NULL, o.observedAt, o.id
                     """)
             return try identifierIds.map { identifierId in
-                try Row.fetchAll(statement, arguments: [identifierId, limit > 0 ? limit : -1]).map(OccurrenceRow.init(positional:))
+                let ids: [Int64]
+                if limit > 0, try CaseStore.seekingPays(db, identifierId: identifierId) {
+                    ids = try CaseStore.firstOccurrenceIds(db, identifierId: identifierId, limit: limit)
+                } else {
+                    ids = try Int64.fetchAll(
+                        db.cachedStatement(
+                            sql: """
+                                SELECT id FROM identifierOccurrence WHERE identifierId = ?
+                                ORDER BY observedAt IS NULL, observedAt, id LIMIT ?
+                                """), arguments: [identifierId, limit > 0 ? limit : -1])
+                }
+                return try Row.fetchAll(statement, arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"])
+                    .map(OccurrenceRow.init(positional:))
             }
         }
     }
