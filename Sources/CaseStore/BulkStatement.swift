@@ -33,7 +33,7 @@ final class BulkStatement {
             sqlite3_bind_null(handle, index)
             return
         }
-        value.withUTF8 { bytes in
+        _ = value.withUTF8 { bytes in
             if let base = bytes.baseAddress {
                 sqlite3_bind_text(handle, index, base, Int32(bytes.count), BulkStatement.transient)
             } else {

@@ -358,7 +358,7 @@ public final class EvidenceReader {
                 if listingHandle.isTar, !infos.isEmpty, let plain = try? open(false) {
                     // Headers only; counts the members a reader that stops at the marker would see.
                     var count = 0
-                    while count < infos.count, (try? plain.nextEntry()) as? MemberInfo != nil { count += 1 }
+                    while count < infos.count, (try? plain.nextEntry()) != nil { count += 1 }
                     if count < infos.count { afterEndIndex = count }
                 }
             }

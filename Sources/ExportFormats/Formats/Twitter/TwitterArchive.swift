@@ -27,6 +27,7 @@ public enum TwitterArchive {
     /// As above; an element larger than `threshold` bytes goes to `streamed` as bytes with its member
     /// offset (and the member's parser, whose notes count for the member) instead of being parsed whole
     /// into a tree. A syntax error `streamed` throws is reported like that of a whole element.
+    @discardableResult
     public static func forEachItem(
         in member: ArchiveMember, context: ParseContext, maxElementBytes: Int = 64 << 20, streamingAbove threshold: Int,
         streamed: ((Int, Int64, UnsafeBufferPointer<UInt8>, String, inout JSONParser) throws -> Void)?,
