@@ -69,7 +69,8 @@ extension CaseStore {
         JOIN member m ON m.id = e.memberId
         """
 
-    static func whereClause(_ filter: EventFilter, arguments: inout StatementArguments) -> [String] {
+    /// The `--since`/`--until` conditions on `e.occurredAt` (the event_time index answers them alone).
+    static func timeClauses(_ filter: EventFilter, arguments: inout StatementArguments) -> [String] {
         var clauses: [String] = []
         if let since = filter.since {
             clauses.append("e.occurredAt >= ?")
@@ -79,6 +80,11 @@ extension CaseStore {
             clauses.append("e.occurredAt < ?")
             _ = arguments.append(contentsOf: [until])
         }
+        return clauses
+    }
+
+    static func whereClause(_ filter: EventFilter, arguments: inout StatementArguments) -> [String] {
+        var clauses = timeClauses(filter, arguments: &arguments)
         if !filter.platforms.isEmpty {
             clauses.append("e.platform IN (\(Array(repeating: "?", count: filter.platforms.count).joined(separator: ",")))")
             _ = arguments.append(contentsOf: StatementArguments(filter.platforms.map(\.rawValue)))
@@ -276,15 +282,7 @@ extension CaseStore {
             // Events without a time come last; a time filter leaves them out.
             if !timed && (filter.since != nil || filter.until != nil) { break }
             var arguments: StatementArguments = []
-            var clauses = [timed ? "e.occurredAt IS NOT NULL" : "e.occurredAt IS NULL"]
-            if let since = filter.since {
-                clauses.append("e.occurredAt >= ?")
-                _ = arguments.append(contentsOf: [since])
-            }
-            if let until = filter.until {
-                clauses.append("e.occurredAt < ?")
-                _ = arguments.append(contentsOf: [until])
-            }
+            let clauses = [timed ? "e.occurredAt IS NOT NULL" : "e.occurredAt IS NULL"] + timeClauses(filter, arguments: &arguments)
             _ = arguments.append(contentsOf: [pattern.expression, filter.limit - ids.count])
             ids += try Int64.fetchAll(
                 db,
