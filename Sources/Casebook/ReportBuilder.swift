@@ -180,9 +180,10 @@ public enum ReportBuilder {
 
     static func sharedIdentifiers(store: CaseStore, zone: TimeZone?) throws -> [ReportDocument.SharedIdentifier] {
         var shared: [ReportDocument.SharedIdentifier] = []
-        for row in try store.identifiers(sharedOnly: true) {
+        let rows = try store.identifiers(sharedOnly: true)
+        for (row, rowOccurrences) in zip(rows, try store.occurrences(identifierIds: rows.map(\.id))) {
             var occurrences: [ReportDocument.Occurrence] = []
-            for occurrence in try store.occurrences(identifierId: row.id) {
+            for occurrence in rowOccurrences {
                 let provenance = ReportDocument.Provenance(
                     evidenceSHA256: occurrence.evidenceSHA256, evidenceName: occurrence.evidenceName,
                     member: occurrence.memberPath,

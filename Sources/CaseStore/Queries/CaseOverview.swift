@@ -244,11 +244,6 @@ extension CaseStore {
         }
     }
 
-    /// Every occurrence of an identifier, oldest first, with provenance.
-    public func occurrences(identifierId: Int64) throws -> [OccurrenceRow] {
-        try occurrences(identifierIds: [identifierId])[0]
-    }
-
     /// What all occurrences of an identifier say together, without reading each one.
     public struct OccurrenceSummary: Sendable, Hashable {
         /// `platform:@handle` (or user id, or account key) of every linked account, sorted.
