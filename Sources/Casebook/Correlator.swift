@@ -88,18 +88,6 @@ public struct Correlator {
         return links
     }
 
-    /// Assesses a link from all its occurrences (tests and small lists).
-    static func assess(_ row: IdentifierRow, _ occurrences: [OccurrenceRow]) -> Link {
-        let summary = CaseStore.OccurrenceSummary(
-            accounts: Array(Set(occurrences.compactMap { occurrence in
-                occurrence.account.map { "\(occurrence.accountPlatform ?? ""):\($0)" }
-            })).sorted(),
-            evidence: Array(Set(occurrences.map(\.evidenceSHA256))).sorted(),
-            hasStructured: occurrences.contains { $0.source == "structured" },
-            allWeak: !occurrences.isEmpty && occurrences.allSatisfy { $0.strength == "weak" })
-        return assess(row, summary, occurrences)
-    }
-
     /// Assesses a link from the summary of all its occurrences; `occurrences` are the ones listed.
     static func assess(_ row: IdentifierRow, _ summary: CaseStore.OccurrenceSummary, _ occurrences: [OccurrenceRow]) -> Link {
         let kind = IdentifierKind(rawValue: row.kind)

@@ -66,7 +66,9 @@ import Testing
             identifierKind: "ip", identifierValue: address, rawValue: address, strength: "exact", source: "structured",
             field: "ipAudit.loginIp", account: "@a", accountPlatform: "twitter", eventId: 1, observedAt: nil, assumption: nil,
             evidenceSHA256: "e", evidenceName: "e", memberPath: "m", locator: "/0")
-        let link = Correlator.assess(row, [occurrence])
+        let summary = CaseStore.OccurrenceSummary(
+            accounts: ["twitter:@a"], evidence: ["e"], hasStructured: true, allWeak: false)
+        let link = Correlator.assess(row, summary, [occurrence])
         #expect(link.strengthLabel == "weak")
         #expect(link.reasons.contains { $0.contains("private") })
     }
