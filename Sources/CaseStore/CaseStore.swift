@@ -271,7 +271,9 @@ public final class CaseStore: @unchecked Sendable {
 
     /// Checks the search index: FTS5's `integrity-check` (the index is internally consistent), then
     /// that the index holds exactly the events that have text: no entries for rows that are gone
-    /// (a rolled-back or purged item) and none missing. Empty when all is well.
+    /// (a rolled-back or purged item) and none missing. Empty when all is well. A row is missing when
+    /// FTS5 has no size entry for it: text of emoji alone has no tokens, so the vocabulary cannot
+    /// tell an indexed row from a missing one.
     ///
     /// FTS5's stricter form (`rank = 1`, index against the external content table) does not apply:
     /// events without text are not put in the index at all, and that check expects every row there.
@@ -299,7 +301,7 @@ public final class CaseStore: @unchecked Sendable {
                         db,
                         sql: """
                             SELECT count(*) FROM event WHERE text IS NOT NULL AND text <> ''
-                            AND id NOT IN (SELECT doc FROM temp.searchVocabulary)
+                            AND id NOT IN (SELECT id FROM eventSearch_docsize)
                             """) ?? 0
                 if missing > 0 { problems.append("\(missing) events with text have no index entries") }
                 return problems

@@ -76,6 +76,8 @@ extension CaseStore {
     ) throws -> T {
         do {
             return try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
                 var baseline = SharedRowBaseline()
                 try db.inTransaction(.immediate) {
                     if let id = try Int64.fetchOne(db, sql: "SELECT id FROM evidence WHERE sha256 = ?", arguments: [description.sha256]) {
@@ -205,7 +207,8 @@ public final class EvidenceWriter {
     let db: Database
     public let evidenceId: Int64
     let runId: Int64?
-    public var batchSize = TestHooks.batchSize ?? 20_000
+    public var batchSize = TestHooks.batchSize ?? 100_000
+    static let searchHashSize = 8 << 20
     private var pending = 0
     public private(set) var recordCount = 0
     public private(set) var warningCount = 0
@@ -230,6 +233,11 @@ public final class EvidenceWriter {
         self.db = db
         self.evidenceId = evidenceId
         self.runId = runId
+        // FTS5 writes its pending terms out as a new segment each time they pass `hashsize` (1 MiB by
+        // default), and later merges those segments. 8 MiB cut the index build for the medium bench
+        // archive (400k texts) from 3.9 to 1.6 s in one transaction. The setting is stored in the
+        // index's config table; queries do not use it.
+        try db.execute(sql: "INSERT INTO eventSearch(eventSearch, rank) VALUES ('hashsize', ?)", arguments: [EvidenceWriter.searchHashSize])
         insertMember = try db.makeStatement(
             sql: """
                 INSERT INTO member(id, evidenceId, parentMemberId, path, name, type, declaredSize, modifiedAt, status, pathFindings)

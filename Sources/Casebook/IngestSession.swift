@@ -218,6 +218,16 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
     private var memberParser: [[String]: (identifier: String, version: Int, records: Int, warnings: Int, failure: String?)] = [:]
     private var bytesSeen: Int64 = 0
     private var lastProgress = Date.distantPast
+    /// Normalizations already made in this item: the same values recur on most records (a DM's
+    /// sender and recipient ids, a mentioned user's id and name), and a URL's normalization costs
+    /// microseconds. The result depends only on the key (no account region is passed here).
+    private var normalized: [NormalizationKey: NormalizationResult] = [:]
+
+    private struct NormalizationKey: Hashable {
+        var kind: IdentifierKind
+        var raw: String
+        var platform: Platform?
+    }
 
     init(
         queue: WriteQueue, firstMemberId: Int64, evidenceSHA256: String, evidenceName: String, options: IngestOptions,
@@ -366,7 +376,15 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
     }
 
     private func resolve(_ observation: IdentifierObservation, locator: String, memberId: Int64, quiet: Bool = false) -> [ResolvedIdentifier] {
-        let result = normalizer.normalize(observation)
+        let key = NormalizationKey(kind: observation.kind, raw: observation.raw, platform: observation.platform)
+        let result: NormalizationResult
+        if let known = normalized[key] {
+            result = known
+        } else {
+            result = normalizer.normalize(observation)
+            if normalized.count >= 20_000 { normalized.removeAll(keepingCapacity: true) }
+            normalized[key] = result
+        }
         guard let identifier = result.identifier else {
             if !quiet {
                 let message = "\(observation.kind.rawValue) in \(observation.field) could not be normalized: \(result.problem ?? "unknown form")"

@@ -4,14 +4,24 @@ public enum JSONText {
     /// A JSON string literal, escaping quotes, backslashes, control characters (C0, DEL and C1, so that
     /// JSON printed to a terminal cannot carry an escape sequence) and U+2028/U+2029.
     public static func quote(_ text: String) -> String {
+        var output: [UInt8] = []
+        appendQuoted(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends `text` as a JSON string literal (the escaping of `quote`) to a UTF-8 buffer.
+    public static func appendQuoted(_ text: String, to output: inout [UInt8]) {
         var text = text
-        return text.withUTF8 { bytes in
+        text.withUTF8 { bytes in
+            output.append(UInt8(ascii: "\""))
             // Most evidence text needs no escape: copy it whole (this runs for every stored detail
             // and every JSON output row).
-            guard needsEscape(bytes) else { return "\"" + String(decoding: bytes, as: UTF8.self) + "\"" }
-            let hex = Array("0123456789abcdef".utf8)
-            var output: [UInt8] = [UInt8(ascii: "\"")]
-            output.reserveCapacity(bytes.count + 16)
+            guard needsEscape(bytes) else {
+                output.append(contentsOf: bytes)
+                output.append(UInt8(ascii: "\""))
+                return
+            }
+            output.reserveCapacity(output.count + bytes.count + 16)
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
@@ -27,19 +37,24 @@ public enum JSONText {
                     index += 2
                 case 0xC2 where isC1(bytes, at: index):
                     // C1 controls (U+0080…U+009F, UTF-8 C2 80…C2 9F) include CSI: escaped like C0.
-                    let value = bytes[index + 1]
-                    output += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(value >> 4)], hex[Int(value & 0x0F)]]
+                    appendUnicodeEscape(bytes[index + 1], to: &output)
                     index += 1
                 case ..<0x20, 0x7F:
-                    output += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                    appendUnicodeEscape(byte, to: &output)
                 default:
                     output.append(byte)
                 }
                 index += 1
             }
             output.append(UInt8(ascii: "\""))
-            return String(decoding: output, as: UTF8.self)
         }
+    }
+
+    /// `\u00XX` for a byte value below 0x100.
+    private static func appendUnicodeEscape(_ value: UInt8, to output: inout [UInt8]) {
+        let hex: StaticString = "0123456789abcdef"
+        let digits = hex.utf8Start
+        output += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, digits[Int(value >> 4)], digits[Int(value & 0x0F)]]
     }
 
     private static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -64,12 +79,26 @@ public enum JSONText {
 
     /// An object from ordered pairs; values are already JSON text.
     public static func object(_ pairs: [(String, String)]) -> String {
-        "{" + pairs.map { quote($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+        buildObject(pairs) { value, output in output.append(contentsOf: value.utf8) }
     }
 
-    /// An object of string values from ordered pairs.
+    /// An object of string values from ordered pairs (written into one buffer: this runs for every
+    /// stored event's details).
     public static func stringObject(_ pairs: [(String, String)]) -> String {
-        object(pairs.map { ($0.0, quote($0.1)) })
+        buildObject(pairs) { value, output in appendQuoted(value, to: &output) }
+    }
+
+    private static func buildObject(_ pairs: [(String, String)], value: (String, inout [UInt8]) -> Void) -> String {
+        var output: [UInt8] = [UInt8(ascii: "{")]
+        output.reserveCapacity(pairs.reduce(2) { $0 + $1.0.utf8.count + $1.1.utf8.count + 6 })
+        for (index, pair) in pairs.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            appendQuoted(pair.0, to: &output)
+            output.append(UInt8(ascii: ":"))
+            value(pair.1, &output)
+        }
+        output.append(UInt8(ascii: "}"))
+        return String(decoding: output, as: UTF8.self)
     }
 
     public static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }

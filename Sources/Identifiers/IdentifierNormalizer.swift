@@ -87,7 +87,7 @@ public struct IdentifierNormalizer: Sendable {
         var text = raw.trimmedWhitespace
         if text.hasPrefix("@") { text = text.dropFirst() }
         guard !text.isEmpty else { return .failure("empty value") }
-        guard !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 }) else {
+        guard !text.containsWhitespaceOrControl else {
             return .failure("not a handle (contains white space)")
         }
         let handle = text.precomposedLowercased
@@ -104,7 +104,7 @@ public struct IdentifierNormalizer: Sendable {
         let text = raw.trimmedWhitespace
         guard !text.isEmpty else { return .failure("empty value") }
         if let problem = PlaceholderValue.problem(in: String(text), lettersAreMasks: false) { return .failure(problem) }
-        guard !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 }) else {
+        guard !text.containsWhitespaceOrControl else {
             return .failure("not a user id (contains white space)")
         }
         guard let platform else {

@@ -30,10 +30,28 @@ enum PlaceholderValue {
 extension StringProtocol {
     /// The text without leading and trailing white space (Unicode white space and newlines).
     var trimmedWhitespace: Substring {
+        // Most values start and end with a printable ASCII character: nothing to trim.
         let scalars = unicodeScalars
+        if let first = scalars.first, let last = scalars.last, (0x21..<0x80).contains(first.value),
+            (0x21..<0x80).contains(last.value)
+        {
+            return Substring(self[startIndex..<endIndex])
+        }
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
         return Substring(self[first...last])
+    }
+}
+
+extension StringProtocol {
+    /// Whether the text holds white space or a C0 control character (ASCII text is checked by bytes).
+    var containsWhitespaceOrControl: Bool {
+        var ascii = true
+        for byte in utf8 {
+            if byte <= 0x20 { return true }
+            if byte >= 0x80 { ascii = false }
+        }
+        return ascii ? false : unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 }
     }
 }
 

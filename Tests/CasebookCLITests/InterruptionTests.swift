@@ -72,7 +72,9 @@ import Testing
         let big = try SyntheticArchive.make(in: folder, name: "big", tweets: 20_000, seed: 3)
         let small = try SyntheticArchive.make(in: folder, name: "small", tweets: 100, seed: 4)
         let casePath = folder.path + "/case.db"
-        let writer = try LiveCasebook(["ingest", big, "--case", casePath])
+        // A commit (with its fsync) every 10 records keeps the first ingest running for tens of
+        // seconds: without it, a faster ingest could end before the second process starts waiting.
+        let writer = try LiveCasebook(["ingest", big, "--case", casePath], environment: ["CASEBOOK_TEST_BATCH_SIZE": "10"])
         #expect(poll(timeout: 60) { CaseState.items(casePath)?.first?.status == "ingesting" || !writer.isRunning })
         let waiting = try LiveCasebook(["ingest", small, "--case", casePath])
         #expect(poll(timeout: 30) { waiting.stderr.contains("waiting: another Casebook process") })

@@ -1,40 +1,51 @@
 /// Decodes the HTML entities Twitter leaves in tweet text (`&amp;`, `&lt;`, `&gt;`, `&quot;`,
 /// `&#39;`, numeric forms). Unknown entities stay as written.
 public enum HTMLEntities {
-    private static let named: [Substring: String] = [
+    private static let named: [String: String] = [
         "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}",
     ]
 
+    /// Works on UTF-8 bytes: `&` and `;` are ASCII, and a reference name is looked for within the 12
+    /// bytes after `&` (every name above, and any numeric reference, fits).
     public static func decode(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-        var output = ""
-        output.reserveCapacity(text.utf8.count)
-        var rest = Substring(text)
-        while let ampersand = rest.firstIndex(of: "&") {
-            output += rest[..<ampersand]
-            let afterAmpersand = rest.index(after: ampersand)
-            if let semicolon = rest[afterAmpersand...].prefix(12).firstIndex(of: ";") {
-                let name = rest[afterAmpersand..<semicolon]
-                var replacement: String?
-                if let value = named[name] {
-                    replacement = value
-                } else if name.hasPrefix("#x") || name.hasPrefix("#X"), let code = UInt32(name.dropFirst(2), radix: 16),
-                    let scalar = Unicode.Scalar(code)
-                {
-                    replacement = String(Character(scalar))
-                } else if name.hasPrefix("#"), let code = UInt32(name.dropFirst()), let scalar = Unicode.Scalar(code) {
-                    replacement = String(Character(scalar))
-                }
-                if let replacement {
-                    output += replacement
-                    rest = rest[rest.index(after: semicolon)...]
-                    continue
-                }
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "&") else {
+                output.append(byte)
+                index += 1
+                continue
             }
-            output += "&"
-            rest = rest[afterAmpersand...]
+            let nameStart = index + 1
+            let windowEnd = min(bytes.count, nameStart + 12)
+            if let semicolon = bytes[nameStart..<windowEnd].firstIndex(of: UInt8(ascii: ";")),
+                let replacement = reference(String(decoding: bytes[nameStart..<semicolon], as: UTF8.self))
+            {
+                output.append(contentsOf: replacement.utf8)
+                index = semicolon + 1
+            } else {
+                output.append(byte)
+                index += 1
+            }
         }
-        output += rest
-        return output
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The text a reference name (between `&` and `;`) stands for, if it is one.
+    private static func reference(_ name: String) -> String? {
+        if let value = named[name] { return value }
+        if name.hasPrefix("#x") || name.hasPrefix("#X"), let code = UInt32(name.dropFirst(2), radix: 16),
+            let scalar = Unicode.Scalar(code)
+        {
+            return String(Character(scalar))
+        }
+        if name.hasPrefix("#"), let code = UInt32(name.dropFirst()), let scalar = Unicode.Scalar(code) {
+            return String(Character(scalar))
+        }
+        return nil
     }
 }

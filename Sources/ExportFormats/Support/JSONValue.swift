@@ -1,6 +1,6 @@
 /// A JSON value as Casebook reads evidence: numbers kept as their text (ids exceed 2^53), object
 /// members kept in order with duplicates preserved, nothing evaluated.
-public indirect enum JSONValue: Sendable, Hashable {
+public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     /// The number exactly as written.

@@ -88,6 +88,7 @@ public enum TimestampParsing {
 
     /// Twitter's `created_at`: `Wed Mar 22 07:41:49 +0000 2017`.
     public static func twitterCreatedAt(_ raw: String) -> Timestamp? {
+        if let stamp = canonicalTwitterCreatedAt(raw) { return stamp }
         let parts = raw.split(separator: " ")
         guard parts.count == 6, let month = monthNames.firstIndex(of: parts[1].lowercased()), let day = Int(parts[2]),
             let year = Int(parts[5]), let offset = offsetSeconds(String(parts[4]))
@@ -97,6 +98,38 @@ public enum TimestampParsing {
         let civil = CivilTime(year: year, month: month + 1, day: day, hour: clock[0], minute: clock[1], second: clock[2])
         guard let value = civil.microseconds(offsetSeconds: offset) else { return nil }
         return Timestamp(microseconds: value, raw: raw, precision: .second, zoneSource: .explicit)
+    }
+
+    /// The form every tweet has, read from fixed byte positions (the general reading split and
+    /// lowercased each part, which was most of a tweet's parse time). Anything else, or a value
+    /// these positions do not fit, goes to the general reading, which gives the same result here.
+    private static func canonicalTwitterCreatedAt(_ raw: String) -> Timestamp? {
+        var text = raw
+        return text.withUTF8 { bytes -> Timestamp? in
+            // "Thu Jun 29 23:20:40 +0000 2023"
+            guard bytes.count == 30, bytes[3] == 0x20, bytes[7] == 0x20, bytes[10] == 0x20, bytes[13] == 0x3A,
+                bytes[16] == 0x3A, bytes[19] == 0x20, bytes[25] == 0x20,
+                bytes[20] == UInt8(ascii: "+") || bytes[20] == UInt8(ascii: "-")
+            else { return nil }
+            func digits(_ start: Int, _ count: Int) -> Int? {
+                var value = 0
+                for index in start..<start + count {
+                    let byte = bytes[index]
+                    guard byte >= 48 && byte <= 57 else { return nil }
+                    value = value * 10 + Int(byte - 48)
+                }
+                return value
+            }
+            let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[4..<7]), as: UTF8.self).lowercased()
+            guard let month = monthNames.firstIndex(of: name), let day = digits(8, 2), let hour = digits(11, 2),
+                let minute = digits(14, 2), let second = digits(17, 2), let zoneHours = digits(21, 2),
+                let zoneMinutes = digits(23, 2), let year = digits(26, 4)
+            else { return nil }
+            let offset = (bytes[20] == UInt8(ascii: "-") ? -1 : 1) * (zoneHours * 3600 + zoneMinutes * 60)
+            let civil = CivilTime(year: year, month: month + 1, day: day, hour: hour, minute: minute, second: second)
+            guard let value = civil.microseconds(offsetSeconds: offset) else { return nil }
+            return Timestamp(microseconds: value, raw: raw, precision: .second, zoneSource: .explicit)
+        }
     }
 
     /// Grailbird's `2013-11-28 13:37:46 +0000`.
