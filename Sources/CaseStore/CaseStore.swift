@@ -326,6 +326,21 @@ public final class CaseStore: @unchecked Sendable {
         }
     }
 
+    /// Rows of `accountIdentifier` missing or extra against the occurrences; 0 when the writer and
+    /// purges kept it right.
+    public func accountIdentifierMismatches() throws -> Int {
+        try read { db in
+            try Int.fetchOne(
+                db,
+                sql: """
+                    WITH fresh AS (\(Migrations.accountIdentifierSelect)),
+                    kept AS (SELECT accountId, source, identifierId FROM accountIdentifier)
+                    SELECT (SELECT count(*) FROM (SELECT * FROM fresh EXCEPT SELECT * FROM kept))
+                    + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM fresh))
+                    """) ?? 0
+        }
+    }
+
     /// `PRAGMA integrity_check` result (`ok` when healthy).
     public func integrityCheck() throws -> String {
         try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }

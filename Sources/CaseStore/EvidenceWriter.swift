@@ -162,7 +162,23 @@ extension CaseStore {
         // Custody rows (v2) point at the evidence and its events; an item being redone starts afresh.
         try db.execute(sql: "DELETE FROM tag WHERE eventId IN (SELECT id FROM event WHERE evidenceId = ?)", arguments: [id])
         try db.execute(sql: "DELETE FROM verification WHERE evidenceId = ?", arguments: [id])
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS touchedAccountIdentifier(accountId, source, identifierId)")
+        try db.execute(sql: "DELETE FROM temp.touchedAccountIdentifier")
+        try db.execute(
+            sql: """
+                INSERT INTO temp.touchedAccountIdentifier SELECT DISTINCT accountId, source, identifierId
+                FROM identifierOccurrence WHERE evidenceId = ? AND accountId IS NOT NULL
+                """, arguments: [id])
         try db.execute(sql: "DELETE FROM identifierOccurrence WHERE evidenceId = ?", arguments: [id])
+        // Triples no other item's occurrence still gives (read through occurrence_identifier).
+        try db.execute(
+            sql: """
+                DELETE FROM accountIdentifier WHERE (accountId, source, identifierId) IN (
+                    SELECT t.accountId, t.source, t.identifierId FROM temp.touchedAccountIdentifier t
+                    WHERE NOT EXISTS (SELECT 1 FROM identifierOccurrence o
+                        WHERE o.identifierId = t.identifierId AND o.accountId = t.accountId AND o.source = t.source))
+                """)
+        try db.execute(sql: "DELETE FROM temp.touchedAccountIdentifier")
         try db.execute(sql: "DELETE FROM attachment WHERE eventId IN (SELECT id FROM event WHERE evidenceId = ?)", arguments: [id])
         try db.execute(sql: "DELETE FROM event WHERE evidenceId = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM warning WHERE evidenceId = ?", arguments: [id])
@@ -228,6 +244,16 @@ public final class EvidenceWriter {
     private var identifierIds: [NormalizedIdentifier: Int64] = [:]
     /// Identifiers this item gave an occurrence to; their counts are refreshed when it ends.
     private var touchedIdentifiers: Set<Int64> = []
+    /// (account, source, identifier) triples already written to `accountIdentifier` in this item
+    /// (bounded; a triple seen again after a reset costs one `INSERT OR IGNORE`).
+    private var accountIdentifiersWritten: Set<AccountIdentifier> = []
+    private let insertAccountIdentifier: BulkStatement
+
+    private struct AccountIdentifier: Hashable {
+        var accountId: Int64
+        var source: IdentifierSource
+        var identifierId: Int64
+    }
 
     init(db: Database, evidenceId: Int64, runId: Int64?) throws {
         self.db = db
@@ -269,6 +295,8 @@ public final class EvidenceWriter {
             db, "SELECT id FROM identifier WHERE kind = ? AND value = ?")
         insertIdentifier = try BulkStatement(
             db, "INSERT INTO identifier(kind, value, notes) VALUES (?, ?, ?)")
+        insertAccountIdentifier = try BulkStatement(
+            db, "INSERT OR IGNORE INTO accountIdentifier(accountId, source, identifierId) VALUES (?, ?, ?)")
     }
 
     private func tick() throws {
@@ -468,6 +496,16 @@ public final class EvidenceWriter {
         statement.bind(11, observation.observedAt?.microseconds)
         statement.bind(12, identifier.assumption)
         try statement.execute()
+        if let accountId {
+            let triple = AccountIdentifier(accountId: accountId, source: observation.source, identifierId: identifierId)
+            if accountIdentifiersWritten.insert(triple).inserted {
+                if accountIdentifiersWritten.count > 100_000 { accountIdentifiersWritten = [triple] }
+                insertAccountIdentifier.bind(1, accountId)
+                insertAccountIdentifier.bind(2, observation.source.rawValue)
+                insertAccountIdentifier.bind(3, identifierId)
+                try insertAccountIdentifier.execute()
+            }
+        }
     }
 
     private func identifierId(_ identifier: NormalizedIdentifier) throws -> Int64 {

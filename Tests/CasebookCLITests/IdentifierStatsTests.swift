@@ -17,11 +17,13 @@ import Testing
         _ = try CasebookBinary.run(["ingest", Self.modern, "--case", casePath])
         var store = try CaseStore(path: casePath, create: false)
         #expect(try store.identifierStatsMismatches() == 0)
+        #expect(try store.accountIdentifierMismatches() == 0)
         #expect(try store.identifiers(sharedOnly: true).contains { $0.value == "+15550104477" } == false)
 
         _ = try CasebookBinary.run(["ingest", Self.legacy, "--case", casePath])
         store = try CaseStore(path: casePath, create: false)
         #expect(try store.identifierStatsMismatches() == 0)
+        #expect(try store.accountIdentifierMismatches() == 0)
         let phone = try #require(try store.identifiers(sharedOnly: true).first { $0.value == "+15550104477" })
         #expect(phone.evidence == 2)
         #expect(phone.accounts == 2)
@@ -37,12 +39,13 @@ import Testing
         #expect(redo.status == 0 || redo.status == 10, "\(redo.stderr)")
         store = try CaseStore(path: casePath, create: false)
         #expect(try store.identifierStatsMismatches() == 0)
+        #expect(try store.accountIdentifierMismatches() == 0)
         let again = try #require(try store.identifiers(sharedOnly: true).first { $0.value == "+15550104477" })
         #expect(again == phone)
     }
 
-    /// A case written before v3 (no identifierStats, the old account index) is upgraded when first
-    /// opened, even by a query command, and its counts equal a recount.
+    /// A case written before v3 (no identifierStats, no accountIdentifier, the old account index) is
+    /// upgraded when first opened, even by a query command, and its counts equal a recount.
     @Test func caseOfTheFormerSchemaIsUpgradedWithItsCounts() throws {
         let folder = try TemporaryFolder()
         let casePath = folder.path + "/case.db"
@@ -51,9 +54,9 @@ import Testing
         let identifierCount = try queue.write { db -> Int in
             try db.execute(
                 sql: """
-                    DELETE FROM grdb_migrations WHERE identifier = 'v3-identifier-stats';
+                    DELETE FROM grdb_migrations WHERE identifier IN ('v3-identifier-stats', 'v4-account-identifiers');
+                    DROP TABLE accountIdentifier;
                     DROP TABLE identifierStats;
-                    DROP INDEX occurrence_account;
                     CREATE INDEX occurrence_account ON identifierOccurrence(accountId, identifierId);
                     """)
             return try Int.fetchOne(db, sql: "SELECT count(DISTINCT identifierId) FROM identifierOccurrence") ?? 0
@@ -64,6 +67,7 @@ import Testing
         #expect(query.stdout.split(separator: "\n").count == identifierCount)
         let store = try CaseStore(path: casePath, create: false)
         #expect(try store.identifierStatsMismatches() == 0)
+        #expect(try store.accountIdentifierMismatches() == 0)
         #expect(try store.identifiers(sharedOnly: true).contains { $0.value == "+15550104477" })
     }
 

@@ -194,7 +194,7 @@ extension CaseStore {
                 let identifiers = try String.fetchAll(
                     db.cachedStatement(
                         sql: """
-                            SELECT i.kind || ':' || i.value FROM (SELECT DISTINCT identifierId FROM identifierOccurrence
+                            SELECT i.kind || ':' || i.value FROM (SELECT identifierId FROM accountIdentifier
                                 WHERE accountId = ? AND source = 'structured') o JOIN identifier i ON i.id = o.identifierId
                             ORDER BY 1
                             """), arguments: [id])

@@ -13,6 +13,9 @@ enum Migrations {
         migrator.registerMigration("v3-identifier-stats") { db in
             try db.execute(sql: v3)
         }
+        migrator.registerMigration("v4-account-identifiers") { db in
+            try db.execute(sql: v4)
+        }
         return migrator
     }
 
@@ -217,6 +220,25 @@ enum Migrations {
         \(refreshAllIdentifierStats)
         DROP INDEX occurrence_account;
         CREATE INDEX occurrence_account ON identifierOccurrence(accountId, source, identifierId);
+        """
+
+    /// Which identifiers each account has, by source: one row per (account, source, identifier)
+    /// instead of an index entry per occurrence (115k rows instead of 536k on the medium bench
+    /// case). The writer adds a row when an item first gives the triple; a purge removes those no
+    /// occurrence still gives. `accounts` reads it.
+    static let v4 = """
+        CREATE TABLE accountIdentifier (
+            accountId INTEGER NOT NULL REFERENCES account(id),
+            source TEXT NOT NULL,
+            identifierId INTEGER NOT NULL REFERENCES identifier(id),
+            PRIMARY KEY (accountId, source, identifierId)
+        ) WITHOUT ROWID;
+        INSERT INTO accountIdentifier(accountId, source, identifierId) \(accountIdentifierSelect);
+        DROP INDEX occurrence_account;
+        """
+
+    static let accountIdentifierSelect = """
+        SELECT DISTINCT accountId, source, identifierId FROM identifierOccurrence WHERE accountId IS NOT NULL
         """
 
     static let identifierStatsSelect = """

@@ -119,7 +119,8 @@ enum CaseState {
         return counts.filter { ["evidence", "member", "event", "identifierOccurrence", "attachment", "warning"].contains($0.key) }
     }
 
-    /// `PRAGMA integrity_check`, `foreign_key_check` and the search-index checks, as a list of problems.
+    /// `PRAGMA integrity_check`, `foreign_key_check`, the search-index checks and the kept counts
+    /// (`identifierStats`, `accountIdentifier`) against a recount, as a list of problems.
     static func problems(_ casePath: String) throws -> [String] {
         let store = try CaseStore(path: casePath, create: false)
         var problems: [String] = []
@@ -127,6 +128,12 @@ enum CaseState {
         if integrity != "ok" { problems.append("integrity_check: \(integrity)") }
         problems += try store.foreignKeyProblems().map { "foreign_key_check: \($0)" }
         problems += try store.searchIndexProblems().map { "search index: \($0)" }
+        // identifierStats is refreshed when an item ends: a copy taken mid-ingest is behind by design.
+        let midIngest = items(casePath)?.contains { $0.status == "ingesting" } ?? false
+        let stats = midIngest ? 0 : try store.identifierStatsMismatches()
+        let accountIdentifiers = try store.accountIdentifierMismatches()
+        if stats > 0 { problems.append("identifierStats: \(stats) rows differ from a recount") }
+        if accountIdentifiers > 0 { problems.append("accountIdentifier: \(accountIdentifiers) rows differ from the occurrences") }
         return problems
     }
 }
