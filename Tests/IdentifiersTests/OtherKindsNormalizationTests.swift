@@ -18,6 +18,14 @@ struct OtherKindsNormalizationTests {
             assumption: "scheme http assumed (none written)"),
         NormalizationCase(kind: .url, raw: "MAILTO:JDoe@example.com", value: "mailto:JDoe@example.com"),
         NormalizationCase(kind: .url, raw: "https://", value: nil, hasProblem: true),
+        // The split searches bytes: the last `@` ends the user info, the last `:` of the authority starts the port.
+        NormalizationCase(
+            kind: .url, raw: "https://a@b:pw@Exämple.COM:8443?q=ü#f", value: "https://a@b:pw@xn--exmple-cua.com:8443?q=ü#f"),
+        NormalizationCase(
+            kind: .url, raw: "Exämple.com:8080", value: "http://xn--exmple-cua.com:8080/", notes: ["scheme-assumed"],
+            assumption: "scheme http assumed (none written)"),
+        NormalizationCase(kind: .url, raw: "http://example.com:8o/", value: nil, hasProblem: true),
+        NormalizationCase(kind: .url, raw: "http://[2001:db8::1/", value: nil, hasProblem: true),
         NormalizationCase(kind: .url, raw: "https://exa mple.com/", value: nil, hasProblem: true),
         NormalizationCase(kind: .domain, raw: "WWW.Example.COM.", value: "example.com"),
         NormalizationCase(kind: .domain, raw: "https://www.bücher.example/x", value: "xn--bcher-kva.example"),
@@ -32,6 +40,11 @@ struct OtherKindsNormalizationTests {
             kind: .handle, raw: "@jdoe@Mastodon.Example", platform: .mastodon, value: "mastodon:jdoe@mastodon.example"),
         NormalizationCase(kind: .handle, raw: "@", platform: .twitter, value: nil, hasProblem: true),
         NormalizationCase(kind: .handle, raw: "j doe", platform: .twitter, value: nil, hasProblem: true),
+        // White space is checked by bytes for ASCII values and by Unicode properties otherwise.
+        NormalizationCase(kind: .handle, raw: "jdoe\u{3000}x", platform: .twitter, value: nil, hasProblem: true),
+        NormalizationCase(kind: .handle, raw: "j\u{0007}doe", platform: .twitter, value: nil, hasProblem: true),
+        NormalizationCase(kind: .handle, raw: "\u{2003}@Jörg\u{00A0}", platform: .twitter, value: "twitter:jörg"),
+        NormalizationCase(kind: .userId, raw: "12\u{2028}34", platform: .twitter, value: nil, hasProblem: true),
         NormalizationCase(kind: .userId, raw: " 12345 ", platform: .twitter, value: "twitter:12345"),
         NormalizationCase(kind: .userId, raw: "UCabcDEF", platform: .google, value: "google:UCabcDEF"),
         NormalizationCase(kind: .userId, raw: "12345", value: "12345", notes: ["platform-unknown"]),
