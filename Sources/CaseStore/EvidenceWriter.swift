@@ -76,6 +76,9 @@ extension CaseStore {
     ) throws -> T {
         do {
             return try pool.writeWithoutTransaction { db in
+                // The writer assigns or looks up every id it stores; SQLite checking each reference of
+                // each row was a tenth of its instructions. Tests run `foreign_key_check` on what ingests
+                // and purges leave (docs/ARCHITECTURE.md, "Crash consistency and concurrency").
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
                 defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
                 var baseline = SharedRowBaseline()
