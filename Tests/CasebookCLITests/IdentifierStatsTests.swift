@@ -44,7 +44,7 @@ import Testing
         #expect(again == phone)
     }
 
-    /// A case written before v3 (no identifierStats, no accountIdentifier, the old account index) is
+    /// A case written before v3 (no identifierStats, no accountIdentifier, the old account and event indexes) is
     /// upgraded when first opened, even by a query command, and its counts equal a recount.
     @Test func caseOfTheFormerSchemaIsUpgradedWithItsCounts() throws {
         let folder = try TemporaryFolder()
@@ -58,6 +58,7 @@ import Testing
                     DROP TABLE accountIdentifier;
                     DROP TABLE identifierStats;
                     CREATE INDEX occurrence_account ON identifierOccurrence(accountId, identifierId);
+                    CREATE INDEX occurrence_event ON identifierOccurrence(eventId);
                     """)
             return try Int.fetchOne(db, sql: "SELECT count(DISTINCT identifierId) FROM identifierOccurrence") ?? 0
         }
