@@ -118,6 +118,7 @@ public enum CSVText {
 public enum TerminalText {
     /// Replaces control characters (ESC, BEL, CR, bidi overrides) with visible stand-ins; newlines become `⏎`.
     public static func sanitize(_ text: String) -> String {
+        if isPrintableASCII(text) { return text }
         var output = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -131,8 +132,16 @@ public enum TerminalText {
         return String(output)
     }
 
+    /// Text of printable ASCII only (space to `~`): one byte is one character of width one, and
+    /// nothing needs replacing. Most cells are; the character-by-character paths were most of the time
+    /// `search` and `timeline` spent rendering a table.
+    static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+
     /// Display width: wide East Asian characters and emoji count two columns.
     public static func width(_ text: String) -> Int {
+        if isPrintableASCII(text) { return text.utf8.count }
         var total = 0
         for character in text {
             guard let scalar = character.unicodeScalars.first else { continue }
@@ -151,6 +160,7 @@ public enum TerminalText {
 
     public static func truncate(_ text: String, to maxWidth: Int) -> String {
         guard width(text) > maxWidth else { return text }
+        if isPrintableASCII(text) { return String(decoding: text.utf8.prefix(max(0, maxWidth - 1)), as: UTF8.self) + "…" }
         var output = ""
         var used = 0
         for character in text {

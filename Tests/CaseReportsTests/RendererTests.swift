@@ -25,6 +25,20 @@ import Testing
         #expect(TerminalText.sanitize("a\u{1B}[31mred\u{07}\nb\u{202E}") == "a\u{FFFD}[31mred\u{FFFD}⏎b\u{FFFD}")
     }
 
+    /// Printable ASCII takes a byte path; anything else (tabs, CR LF, wide or combining characters)
+    /// the character path. Both give the widths and cuts of a terminal.
+    @Test func widthsAndCutsOnBothPaths() {
+        #expect(TerminalText.sanitize("plain ASCII ~") == "plain ASCII ~")
+        #expect(TerminalText.sanitize("a\tb\r\nc") == "a b\u{FFFD}⏎c")
+        #expect(TerminalText.width("abc") == 3)
+        #expect(TerminalText.width("日本x") == 5)
+        #expect(TerminalText.width("e\u{301}\r\n") == 2)
+        #expect(TerminalText.truncate("abcdefgh", to: 5) == "abcd…")
+        #expect(TerminalText.truncate("abcde", to: 5) == "abcde")
+        #expect(TerminalText.truncate("日本語テキスト", to: 5) == "日本…")
+        #expect(TerminalText.truncate("cafe\u{301} au lait", to: 6) == "cafe\u{301} …")
+    }
+
     @Test func jsonIsDeterministicAndNested() {
         let record = ReportRecord([("id", .integer(1)), ("provenance", .object(ReportRecord([("member", .string("data/t.js"))])))])
         #expect(ReportRenderer.jsonLines([record]) == "{\"id\":1,\"provenance\":{\"member\":\"data/t.js\"}}\n")
