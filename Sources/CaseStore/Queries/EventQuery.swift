@@ -268,9 +268,13 @@ extension CaseStore {
     static func newestMatchesByTime(
         _ db: Database, _ pattern: SearchPattern, filter: EventFilter, oldestFirst: Bool, always: Bool
     ) throws -> [Int64]? {
+        // The matching ids, read once from the index's doclist (in SQL, `id IN (SELECT rowid …)` built a
+        // temporary B-tree of every match and the plan choice counted them again: 16 of a 45 ms search
+        // on the 2.2M-event case).
+        let matching = Set(
+            try Int64.fetchAll(db, sql: "SELECT rowid FROM eventSearch WHERE eventSearch MATCH ?", arguments: [pattern.expression]))
         if !always {
-            let matches = try Int64.fetchOne(
-                db, sql: "SELECT count(*) FROM eventSearch WHERE eventSearch MATCH ?", arguments: [pattern.expression]) ?? 0
+            let matches = Int64(matching.count)
             let events = try Int64.fetchOne(db, sql: "SELECT max(id) FROM event") ?? 0
             // An index entry costs far less than an event row (a page fault on a big case): walk when the
             // walk reads fewer than ~20 entries per lookup it saves.
@@ -278,19 +282,20 @@ extension CaseStore {
         }
         let direction = oldestFirst ? "ASC" : "DESC"
         var ids: [Int64] = []
-        for timed in [true, false] where ids.count < filter.limit {
+        for timed in [true, false] where ids.count < filter.limit && !matching.isEmpty {
             // Events without a time come last; a time filter leaves them out.
             if !timed && (filter.since != nil || filter.until != nil) { break }
             var arguments: StatementArguments = []
             let clauses = [timed ? "e.occurredAt IS NOT NULL" : "e.occurredAt IS NULL"] + timeClauses(filter, arguments: &arguments)
-            _ = arguments.append(contentsOf: [pattern.expression, filter.limit - ids.count])
-            ids += try Int64.fetchAll(
+            let walk = try Int64.fetchCursor(
                 db,
                 sql: """
-                    SELECT e.id FROM event e INDEXED BY event_time
-                    WHERE \(clauses.joined(separator: " AND ")) AND e.id IN (SELECT rowid FROM eventSearch WHERE eventSearch MATCH ?)
-                    ORDER BY \(timed ? "e.occurredAt \(direction), " : "")e.id \(direction) LIMIT ?
+                    SELECT e.id FROM event e INDEXED BY event_time WHERE \(clauses.joined(separator: " AND "))
+                    ORDER BY \(timed ? "e.occurredAt \(direction), " : "")e.id \(direction)
                     """, arguments: arguments)
+            while ids.count < filter.limit, let id = try walk.next() {
+                if matching.contains(id) { ids.append(id) }
+            }
         }
         return ids
     }
