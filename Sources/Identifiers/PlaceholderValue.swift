@@ -59,12 +59,19 @@ extension String {
     /// Byte-wise substring test on UTF-8 (Foundation's `contains(_:)` goes through CFString and was a
     /// measured hot spot on the ingest path).
     func containsText(_ needle: String) -> Bool {
-        var haystack = self
+        self[...].utf8Index(of: needle) != nil
+    }
+}
+
+extension Substring {
+    /// Where `needle` first occurs, matching UTF-8 bytes (an index into this text).
+    func utf8Index(of needle: String) -> Index? {
+        var text = self
         var pattern = needle
-        return haystack.withUTF8 { text in
-            pattern.withUTF8 { part in
-                guard !part.isEmpty else { return true }
-                guard text.count >= part.count else { return false }
+        let offset: Int? = text.withUTF8 { text in
+            pattern.withUTF8 { part -> Int? in
+                guard !part.isEmpty else { return 0 }
+                guard text.count >= part.count else { return nil }
                 let first = part[0]
                 var index = 0
                 let last = text.count - part.count
@@ -72,13 +79,13 @@ extension String {
                     if text[index] == first {
                         var offset = 1
                         while offset < part.count && text[index + offset] == part[offset] { offset += 1 }
-                        if offset == part.count { return true }
+                        if offset == part.count { return index }
                     }
                     index += 1
                 }
-                return false
+                return nil
             }
         }
+        return offset.map { utf8.index(startIndex, offsetBy: $0) }
     }
-
 }

@@ -77,7 +77,7 @@ enum URLNormalization {
         var scheme = "http"
         var remainder = text
         let bytes = text.utf8
-        if let separator = firstIndex(of: Array("://".utf8), in: text), isScheme(text[..<separator]) {
+        if let separator = text.utf8Index(of: "://"), isScheme(text[..<separator]) {
             scheme = text[..<separator].lowercased()
             remainder = text[bytes.index(separator, offsetBy: 3)...]
         } else if text.hasPrefix("//") {
@@ -121,17 +121,6 @@ enum URLNormalization {
         }
         guard !host.isEmpty else { return nil }
         return Parts(scheme: scheme, userInfo: userInfo, host: host, port: port, rest: rest)
-    }
-
-    /// The index where `pattern` (bytes) first occurs in `text`.
-    private static func firstIndex(of pattern: [UInt8], in text: Substring) -> Substring.Index? {
-        let bytes = text.utf8
-        var index = bytes.startIndex
-        while let start = bytes[index...].firstIndex(of: pattern[0]) {
-            if bytes[start...].starts(with: pattern) { return start }
-            index = bytes.index(after: start)
-        }
-        return nil
     }
 
     /// `[v6]` and IPv4 hosts in canonical form, names in IDNA form.

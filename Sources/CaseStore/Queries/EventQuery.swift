@@ -1,6 +1,5 @@
 import EvidenceModel
 import GRDB
-import GRDBSQLite
 
 /// Filters shared by search and timeline.
 public struct EventFilter: Sendable {
@@ -271,11 +270,13 @@ extension CaseStore {
     static func newestMatchesByTime(
         _ db: Database, _ pattern: SearchPattern, filter: EventFilter, oldestFirst: Bool, always: Bool
     ) throws -> [Int64]? {
-        // The matching ids, read once from the index's doclist (in SQL, `id IN (SELECT rowid …)` built a
-        // temporary B-tree of every match and the plan choice counted them again: 16 of a 45 ms search
-        // on the 2.2M-event case).
+        // The matching ids, read once from the index's doclist with the C API (in SQL, `id IN (SELECT
+        // rowid …)` built a temporary B-tree of every match and the plan choice counted them again: 16
+        // of a 45 ms search on the 2.2M-event case).
         var matching = Set<Int64>()
-        try forEachInteger(db, "SELECT rowid FROM eventSearch WHERE eventSearch MATCH ?", [pattern.expression]) {
+        let matches = try BulkStatement(db, "SELECT rowid FROM eventSearch WHERE eventSearch MATCH ?")
+        matches.bind(1, pattern.expression)
+        try matches.forEachInt64 {
             matching.insert($0)
             return true
         }
@@ -293,40 +294,19 @@ extension CaseStore {
             if !timed && (filter.since != nil || filter.until != nil) { break }
             var arguments: StatementArguments = []
             let clauses = [timed ? "e.occurredAt IS NOT NULL" : "e.occurredAt IS NULL"] + timeClauses(filter, arguments: &arguments)
-            try forEachInteger(
+            let walk = try BulkStatement(
                 db,
                 """
                 SELECT e.id FROM event e INDEXED BY event_time WHERE \(clauses.joined(separator: " AND "))
                 ORDER BY \(timed ? "e.occurredAt \(direction), " : "")e.id \(direction)
-                """, arguments
-            ) { id in
+                """)
+            try walk.setArguments(arguments)
+            try walk.forEachInt64 { id in
                 if matching.contains(id) { ids.append(id) }
                 return ids.count < filter.limit
             }
         }
         return ids
-    }
-
-    /// Steps a one-column integer query with the C API, handing each value to `body` until it
-    /// returns false. GRDB's cursors cost about 1,400 instructions a row, which for the 26k ids of a
-    /// common word was a quarter of a search.
-    static func forEachInteger(
-        _ db: Database, _ sql: String, _ arguments: StatementArguments, _ body: (Int64) throws -> Bool
-    ) throws {
-        let statement = try db.makeStatement(sql: sql)
-        try statement.setArguments(arguments)
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: code), message: db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) },
-                    sql: sql)
-            }
-            if try !body(sqlite3_column_int64(handle, 0)) { return }
-        }
     }
 
     /// Every matching event in time order (events without a time last).
