@@ -10,7 +10,7 @@ public enum JSONText {
     }
 
     /// Appends `text` as a JSON string literal (the escaping of `quote`) to a UTF-8 buffer.
-    public static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+    static func appendQuoted(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
             output.append(UInt8(ascii: "\""))
