@@ -66,12 +66,28 @@ final class BulkStatement {
     /// Steps the query, handing each row's first column as an integer to `body` until it returns
     /// false or the rows end; then resets the statement.
     func forEachInt64(_ body: (Int64) throws -> Bool) throws {
+        try forEachRow { row in try body(row.int64(0) ?? 0) }
+    }
+
+    /// Steps the query, handing each row to `body` until it returns false or the rows end; then
+    /// resets the statement. The row is valid only during the call.
+    func forEachRow(_ body: (Row) throws -> Bool) throws {
         defer { sqlite3_reset(handle) }
         while true {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { return }
             guard code == SQLITE_ROW else { throw failure(code) }
-            if try !body(sqlite3_column_int64(handle, 0)) { return }
+            if try !body(Row(handle: handle)) { return }
+        }
+    }
+
+    /// The current row of a stepping statement.
+    struct Row {
+        let handle: OpaquePointer
+
+        /// Column `index` as an integer, nil when NULL.
+        func int64(_ index: Int32) -> Int64? {
+            sqlite3_column_type(handle, index) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, index)
         }
     }
 

@@ -208,14 +208,53 @@ extension CaseStore {
     /// Recounts `identifierStats` for the identifiers in `temp.touchedIdentifier`; an identifier left
     /// with no occurrence loses its row.
     static func refreshTouchedIdentifierStats(_ db: Database) throws {
-        try db.execute(
-            sql: """
-                DELETE FROM identifierStats WHERE identifierId IN (SELECT id FROM temp.touchedIdentifier);
-                INSERT INTO identifierStats(identifierId, occurrences, accounts, evidence, firstSeen, lastSeen)
-                \(Migrations.identifierStatsSelect) WHERE identifierId IN (SELECT id FROM temp.touchedIdentifier)
-                GROUP BY identifierId;
-                DELETE FROM temp.touchedIdentifier;
+        try db.execute(sql: "DELETE FROM identifierStats WHERE identifierId IN (SELECT id FROM temp.touchedIdentifier)")
+        // One pass over the occurrences of the touched identifiers, in identifier order (CROSS JOIN keeps
+        // the touched list as the outer loop), counted here: `count(DISTINCT …)` per group in SQL built
+        // temporary B-trees for each identifier (3.8 s at the end of the 1M-tweet ingest).
+        let scan = try BulkStatement(
+            db, """
+                SELECT t.id, o.accountId, o.evidenceId, o.observedAt FROM temp.touchedIdentifier t
+                CROSS JOIN identifierOccurrence o INDEXED BY occurrence_identifier WHERE o.identifierId = t.id
                 """)
+        let insert = try BulkStatement(
+            db, "INSERT INTO identifierStats(identifierId, occurrences, accounts, evidence, firstSeen, lastSeen) VALUES (?, ?, ?, ?, ?, ?)")
+        var current: Int64?
+        var occurrences = 0
+        var accounts = Set<Int64>(), evidence = Set<Int64>()
+        var firstSeen: Int64?, lastSeen: Int64?
+        func flush() throws {
+            guard let current else { return }
+            insert.bind(1, current)
+            insert.bind(2, occurrences)
+            insert.bind(3, accounts.count)
+            insert.bind(4, evidence.count)
+            insert.bind(5, firstSeen)
+            insert.bind(6, lastSeen)
+            try insert.execute()
+        }
+        try scan.forEachRow { row in
+            let identifierId = row.int64(0) ?? 0
+            if identifierId != current {
+                try flush()
+                current = identifierId
+                occurrences = 0
+                accounts.removeAll(keepingCapacity: true)
+                evidence.removeAll(keepingCapacity: true)
+                firstSeen = nil
+                lastSeen = nil
+            }
+            occurrences += 1
+            if let account = row.int64(1) { accounts.insert(account) }
+            if let item = row.int64(2) { evidence.insert(item) }
+            if let seen = row.int64(3) {
+                firstSeen = min(firstSeen ?? seen, seen)
+                lastSeen = max(lastSeen ?? seen, seen)
+            }
+            return true
+        }
+        try flush()
+        try db.execute(sql: "DELETE FROM temp.touchedIdentifier")
     }
 }
 
