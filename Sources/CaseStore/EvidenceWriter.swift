@@ -96,6 +96,9 @@ extension CaseStore {
                             description.sourcePath, description.kind, runId, examiner, startedAt,
                         ])
                     baseline = try SharedRowBaseline(db)
+                    // A large item loads faster with the randomly ordered indexes dropped and built at
+                    // its end; otherwise they are kept (and created if a killed ingest left them out).
+                    try DeferredIndexes.prepare(db, evidenceBytes: description.size)
                     try TestHooks.beforeCommit()
                     return .commit
                 }
@@ -151,7 +154,9 @@ extension CaseStore {
         }
     }
 
-    /// Deletes every row of an evidence item (an interrupted ingest), including its index entries.
+    /// Deletes every row of an evidence item (an interrupted ingest), including its index entries,
+    /// and creates the deferred indexes if the item's ingest had dropped them (after the deletes, so
+    /// they are built over what remains).
     static func purgeEvidence(_ id: Int64, _ db: Database) throws {
         try markTouched([], db)
         try db.execute(
@@ -173,6 +178,7 @@ extension CaseStore {
                 FROM identifierOccurrence WHERE evidenceId = ? AND accountId IS NOT NULL
                 """, arguments: [id])
         try db.execute(sql: "DELETE FROM identifierOccurrence WHERE evidenceId = ?", arguments: [id])
+        try DeferredIndexes.ensure(db, only: ["occurrence_identifier"])
         // Triples no other item's occurrence still gives (read through occurrence_identifier).
         try db.execute(
             sql: """
@@ -189,6 +195,7 @@ extension CaseStore {
         try db.execute(sql: "UPDATE member SET parentMemberId = NULL WHERE evidenceId = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM member WHERE evidenceId = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM evidence WHERE id = ?", arguments: [id])
+        try DeferredIndexes.ensure(db)
         try refreshTouchedIdentifierStats(db)
     }
 }
@@ -583,8 +590,14 @@ public final class EvidenceWriter {
         try tick()
     }
 
-    /// Commits the last batch together with the evidence's final status and counts.
+    /// The deferred indexes `finish` will build: those this item's ingest dropped (see
+    /// `DeferredIndexes`), for a progress note.
+    public var indexesToBuild: [String] { (try? DeferredIndexes.missing(db)) ?? [] }
+
+    /// Builds the deferred indexes if they are missing, and commits the last batch together with the
+    /// evidence's final status and counts.
     public func finish(status: EvidenceStatus, platforms: [Platform], endedAt: Int64) throws {
+        try DeferredIndexes.ensure(db)
         try CaseStore.markTouched(touchedIdentifiers.sorted(), db)
         try CaseStore.refreshTouchedIdentifierStats(db)
         touchedIdentifiers.removeAll()

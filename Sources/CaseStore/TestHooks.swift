@@ -9,6 +9,8 @@ import GRDB
 /// - `CASEBOOK_TEST_FAIL_WRITE_AFTER=N`: the Nth commit of an ingest (the evidence row, each batch,
 ///   the final status) fails with SQLite's I/O error instead of committing; the transaction is then
 ///   rolled back as after a real I/O error.
+/// - `CASEBOOK_TEST_DEFER_INDEXES=always|never`: overrides `DeferredIndexes.toDefer`, so that
+///   small test archives take either path.
 enum TestHooks {
     #if DEBUG
         static let batchSize: Int? = ProcessInfo.processInfo.environment["CASEBOOK_TEST_BATCH_SIZE"].flatMap(Int.init)
@@ -16,6 +18,9 @@ enum TestHooks {
         static let failingCommit: Int? = ProcessInfo.processInfo.environment["CASEBOOK_TEST_FAIL_WRITE_AFTER"].flatMap(
             Int.init)
         nonisolated(unsafe) static var commits = 0
+        static let deferIndexes: Bool? = ProcessInfo.processInfo.environment["CASEBOOK_TEST_DEFER_INDEXES"].flatMap {
+            $0 == "always" ? true : $0 == "never" ? false : nil
+        }
     #else
         static let batchSize: Int? = nil
     #endif

@@ -174,6 +174,8 @@ public final class IngestSession {
                 summary.error = rejected.description
                 summary.errorStatus = 65
             }
+            let indexes = writer.indexesToBuild
+            if !indexes.isEmpty { progress.note("\(displayName): building indexes (\(indexes.joined(separator: ", ")))") }
             try writer.finish(status: status, platforms: visitor.platforms, endedAt: Int64(Date().timeIntervalSince1970 * 1_000_000))
             summary.outcome = status == .complete ? .complete : status == .partial ? .partial : .failed
             summary.platforms = visitor.platforms

@@ -10,15 +10,21 @@ import Testing
 @Suite struct SearchPlanTests {
     /// 4,000 posts in shuffled time order, every 13th without a time, pairs sharing a time (ties go by
     /// id), with a word in ~50 %, one in ~10 % and one in ~0.5 % of them.
-    static func makeCase(_ folder: TemporaryFolder) throws -> CaseStore {
+    ///
+    /// `whileLoading` runs after the events are committed and before the item ends; `evidenceSize`
+    /// (the item's size as recorded) decides whether the ingest defers its time index.
+    static func makeCase(
+        _ folder: TemporaryFolder, evidenceSize: Int64? = nil, whileLoading: (String) throws -> Void = { _ in }
+    ) throws -> CaseStore {
         try folder.write("plans/data/tweets.js", "window.YTD.tweets.part0 = []\n")
         let evidencePath = folder.path + "/plans"
         let hashes = try EvidenceReader(path: evidencePath).hashEvidence()
         let store = try CaseStore(path: folder.path + "/case.db", create: true)
         let description = EvidenceDescription(
-            sha256: hashes.sha256, sha1: hashes.sha1, md5: hashes.md5, size: hashes.size, displayName: "plans",
+            sha256: hashes.sha256, sha1: hashes.sha1, md5: hashes.md5, size: evidenceSize ?? hashes.size, displayName: "plans",
             sourcePath: evidencePath, kind: "folder")
         try store.ingest(description, runId: nil, examiner: nil, startedAt: 0) { writer in
+            writer.batchSize = 1_000
             let member = try writer.beginMember(
                 storedPath: "data/tweets.js", name: "data/tweets.js", parentMemberId: nil, type: "file", declaredSize: nil,
                 modifiedAt: nil, pathFindings: [])
@@ -43,6 +49,7 @@ import Testing
             try writer.finishMember(
                 member, size: 1, sha256: nil, status: "parsed", parser: "t", parserVersion: 1, recordCount: 4_000,
                 warningCount: 0, error: nil)
+            try whileLoading(folder.path + "/case.db")
             try writer.finish(status: .complete, platforms: [.twitter], endedAt: 0)
         }
         return store
@@ -79,5 +86,52 @@ import Testing
         #expect(rows.count == 2_000)
         #expect(rows.suffix(154).allSatisfy { $0.occurredAt == nil })
         #expect(rows.prefix(2_000 - 154).allSatisfy { $0.occurredAt != nil })
+    }
+
+    /// Time-walk searches over several words, limits, orders and a time window.
+    static func walks(_ store: CaseStore) throws -> [[EventRow]] {
+        var results: [[EventRow]] = []
+        for word in ["common", "scarce"] {
+            for limit in [7, 3_000] {
+                for oldestFirst in [false, true] {
+                    for since in [nil, Int64(1_600_000_000_500_000_000)] {
+                        var filter = EventFilter()
+                        filter.limit = limit
+                        filter.since = since
+                        results.append(try store.search(try #require(SearchPattern(plain: word)), filter: filter, oldestFirst: oldestFirst, plan: .byTime))
+                    }
+                }
+            }
+        }
+        return results
+    }
+
+    /// An item large against its case (with no occurrences yet) loads with the time, actor and
+    /// occurrence indexes dropped (`DeferredIndexes`). A search run meanwhile from another connection walks the events in time
+    /// order without the index and gives the rows it gives once the item has ended.
+    @Test func searchWhileAnIngestDefersTheTimeIndex() throws {
+        let folder = try TemporaryFolder()
+        var missingWhileLoading: [String] = []
+        var whileLoading: [[EventRow]] = []
+        let store = try Self.makeCase(folder, evidenceSize: 1 << 40) { casePath in
+            let reader = try CaseStore(path: casePath, create: false, readOnly: true)
+            missingWhileLoading = try reader.missingIndexes()
+            whileLoading = try Self.walks(reader)
+        }
+        #expect(missingWhileLoading == ["event_time", "event_actor", "occurrence_identifier"])
+        #expect(try store.missingIndexes() == [])
+        let after = try Self.walks(store)
+        #expect(whileLoading == after)
+        #expect(after.joined().count > 3_000, "the comparison covered real rows")
+    }
+
+    /// A small item added to a case keeps the indexes while it loads.
+    @Test func aSmallItemKeepsTheIndexes() throws {
+        let folder = try TemporaryFolder()
+        var missingWhileLoading: [String]?
+        _ = try Self.makeCase(folder, evidenceSize: 0) { casePath in
+            missingWhileLoading = try CaseStore(path: casePath, create: false, readOnly: true).missingIndexes()
+        }
+        #expect(missingWhileLoading == [])
     }
 }

@@ -288,6 +288,9 @@ extension CaseStore {
             guard matches * matches * 20 > Int64(filter.limit) * events else { return nil }
         }
         let direction = oldestFirst ? "ASC" : "DESC"
+        // An ingest loading a large item drops the index until its end (DeferredIndexes); the walk
+        // then sorts, which is slower but gives the same events.
+        let timeIndex = try DeferredIndexes.missing(db).contains("event_time") ? "" : "INDEXED BY event_time"
         var ids: [Int64] = []
         for timed in [true, false] where ids.count < filter.limit && !matching.isEmpty {
             // Events without a time come last; a time filter leaves them out.
@@ -297,7 +300,7 @@ extension CaseStore {
             let walk = try BulkStatement(
                 db,
                 """
-                SELECT e.id FROM event e INDEXED BY event_time WHERE \(clauses.joined(separator: " AND "))
+                SELECT e.id FROM event e \(timeIndex) WHERE \(clauses.joined(separator: " AND "))
                 ORDER BY \(timed ? "e.occurredAt \(direction), " : "")e.id \(direction)
                 """)
             try walk.setArguments(arguments)

@@ -119,8 +119,9 @@ enum CaseState {
         return counts.filter { ["evidence", "member", "event", "identifierOccurrence", "attachment", "warning"].contains($0.key) }
     }
 
-    /// `PRAGMA integrity_check`, `foreign_key_check`, the search-index checks and the kept counts
-    /// (`identifierStats`, `accountIdentifier`) against a recount, as a list of problems.
+    /// `PRAGMA integrity_check`, `foreign_key_check`, the search-index checks, the kept counts
+    /// (`identifierStats`, `accountIdentifier`) against a recount and, when no item is mid-ingest, the
+    /// indexes an ingest may build at its end, as a list of problems.
     static func problems(_ casePath: String) throws -> [String] {
         let store = try CaseStore(path: casePath, create: false)
         var problems: [String] = []
@@ -133,6 +134,8 @@ enum CaseState {
         let stats = midIngest ? 0 : try store.identifierStatsMismatches()
         let accountIdentifiers = try store.accountIdentifierMismatches()
         if stats > 0 { problems.append("identifierStats: \(stats) rows differ from a recount") }
+        // An ingest that loads a large item builds these at its end (DeferredIndexes).
+        if !midIngest { problems += try store.missingIndexes().map { "index \($0) is missing" } }
         if accountIdentifiers > 0 { problems.append("accountIdentifier: \(accountIdentifiers) rows differ from the occurrences") }
         return problems
     }
