@@ -2,8 +2,11 @@
  * identifier occurrences and account identifiers of an existing case into a fresh database with
  * the same schema, one prepared single-row INSERT per row as Casebook's writer does (events with
  * their index text and occurrences interleaved, in event order), committing every 100,000 events,
- * WAL with synchronous=FULL and foreign keys off, as Casebook ingests. No JSON, no zip, no hashing,
- * no normalization: what is left is what SQLite needs for this data, the floor for Casebook's schema.
+ * WAL with synchronous=FULL and foreign keys off, as Casebook ingests. Like Casebook's first item
+ * of a case, it leaves out the time, actor and occurrence indexes while loading and creates them in
+ * the last transaction (CaseStore's DeferredIndexes); `DEFER=none` keeps them row by row instead.
+ * No JSON, no zip, no hashing, no normalization: what is left is what SQLite needs for this data,
+ * the floor for Casebook's schema.
  *
  *   cc -O2 -o schema_floor Scripts/schema_floor.c -lsqlite3
  *   ./schema_floor source-case.db out.db
@@ -66,12 +69,22 @@ int main(int argc, char **argv) {
     if (sqlite3_step(attach) != SQLITE_DONE) fail(db, "attach");
     sqlite3_finalize(attach);
 
-    /* The same schema: every table and index of the source but FTS5's shadow tables and SQLite's own. */
-    sqlite3_stmt *schema = prepare(db,
-        "SELECT sql FROM source.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
-        "AND name NOT LIKE 'eventSearch_%' ORDER BY type = 'index', rowid");
+    /* The same schema: every table and index of the source but FTS5's shadow tables and SQLite's own,
+     * and, unless DEFER=none, but the deferred indexes (created at the end, below). */
+    int deferring = !(getenv("DEFER") && strcmp(getenv("DEFER"), "none") == 0);
+    static const char *deferred = "('event_time', 'event_actor', 'occurrence_identifier')";
+    char schema_sql[512];
+    snprintf(schema_sql, sizeof schema_sql,
+             "SELECT sql FROM source.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%%' "
+             "AND name NOT LIKE 'eventSearch_%%' AND (? = 0 OR name NOT IN %s) ORDER BY type = 'index', rowid", deferred);
+    sqlite3_stmt *schema = prepare(db, schema_sql);
+    sqlite3_bind_int(schema, 1, deferring);
     while (sqlite3_step(schema) == SQLITE_ROW) exec(db, (const char *)sqlite3_column_text(schema, 0));
     sqlite3_finalize(schema);
+    char later_sql[512];
+    snprintf(later_sql, sizeof later_sql, "SELECT sql FROM source.sqlite_master WHERE ? AND name IN %s ORDER BY rowid", deferred);
+    sqlite3_stmt *later = prepare(db, later_sql);
+    sqlite3_bind_int(later, 1, deferring);
     exec(db, "INSERT INTO main.eventSearch(eventSearch, rank) SELECT 'hashsize', v FROM source.eventSearch_config WHERE k = 'hashsize';"
              "INSERT INTO main.evidence SELECT * FROM source.evidence; INSERT INTO main.member SELECT * FROM source.member;"
              "INSERT INTO main.account SELECT * FROM source.account; INSERT INTO main.conversation SELECT * FROM source.conversation;");
@@ -117,6 +130,8 @@ int main(int argc, char **argv) {
         rows++;
         occurrence = sqlite3_step(occurrences);
     }
+    while (sqlite3_step(later) == SQLITE_ROW) exec(db, (const char *)sqlite3_column_text(later, 0));
+    sqlite3_finalize(later);
     exec(db, "COMMIT");
     sqlite3_stmt *all[] = {events, occurrences, identifiers, pairs, insert_event, insert_search, insert_occurrence, insert_identifier, insert_pair};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) sqlite3_finalize(all[i]);
