@@ -44,19 +44,32 @@ public final class IngestSession {
 
     /// Ingests every path in order; an error with one item does not stop the others.
     ///
+    /// While one item is written, the next is opened, hashed and read ahead on its own thread, into a
+    /// bounded queue that the writer applies once the item before has ended (`PreparedEvidence`).
+    /// Items are still written one after another, in order, with the ids a one-by-one run gives.
+    ///
     /// - Throws: `IngestInterrupted` after SIGINT/SIGTERM (see `Interruption`): the item being read
     ///   is removed, items finished before stay; a `StoreError` for a failure of the case itself.
     public func ingest(paths: [String]) throws -> [IngestSummary] {
         var summaries: [IngestSummary] = []
-        for (index, path) in paths.enumerated() {
+        var upcoming = paths.first.map(prepare)
+        for (index, _) in paths.enumerated() {
+            guard let current = upcoming else { break }
+            upcoming = index + 1 < paths.count ? prepare(paths[index + 1]) : nil
             let remaining = paths[index...].map { URL(fileURLWithPath: $0).lastPathComponent }
             do {
                 try Interruption.check(notIngested: remaining)
-                summaries.append(try ingest(path: path, index: index, count: paths.count))
+                summaries.append(try ingest(current, index: index, count: paths.count))
             } catch var interrupted as IngestInterrupted {
+                current.cancel()
+                upcoming?.cancel()
                 interrupted.notIngested = remaining
                 interrupted.finished = summaries
                 throw interrupted
+            } catch {
+                current.cancel()
+                upcoming?.cancel()
+                throw error
             }
         }
         return summaries
@@ -65,23 +78,35 @@ public final class IngestSession {
     /// Ingests one evidence path. Throws only for failures of the case itself (disk full, busy) and
     /// for `IngestInterrupted`; either way the item is not left half-written.
     public func ingest(path: String, index: Int = 0, count: Int = 1) throws -> IngestSummary {
-        let started = Date()
-        let displayName = URL(fileURLWithPath: path).lastPathComponent
-        var summary = IngestSummary(displayName: displayName, sourcePath: path)
-        let reader: EvidenceReader
-        let hashes: EvidenceHashes
-        var before: EvidenceStamp?
+        let prepared = prepare(path)
         do {
-            reader = try EvidenceReader(path: path, limits: options.limits)
-            before = EvidenceStamp(path: path)
-            progress.note("hashing \(displayName)")
-            hashes = try reader.hashEvidence()
+            return try ingest(prepared, index: index, count: count)
         } catch {
-            summary.error = error.description
+            prepared.cancel()
+            throw error
+        }
+    }
+
+    /// Starts opening, hashing and reading `path` on its own thread.
+    private func prepare(_ path: String) -> PreparedEvidence {
+        PreparedEvidence(path: path, options: options, progress: progress)
+    }
+
+    /// Writes one prepared item: waits for its hashes, skips it when the case already has it, else
+    /// applies what its thread reads.
+    private func ingest(_ prepared: PreparedEvidence, index: Int, count: Int) throws -> IngestSummary {
+        let started = Date()
+        let path = prepared.path
+        let displayName = prepared.displayName
+        var summary = IngestSummary(displayName: displayName, sourcePath: path)
+        if !prepared.isHashed { progress.note("hashing \(displayName)") }
+        guard let opened = prepared.waitUntilHashed() else {
+            summary.error = prepared.openingError?.description
             summary.errorStatus = 66
             progress.evidenceFinished(summary)
             return summary
         }
+        let hashes = opened.hashes
         summary.sha256 = hashes.sha256
         summary.size = hashes.size
         // Hashing is not interrupted (EvidenceReader has no cancellation); a signal that came
@@ -89,6 +114,8 @@ public final class IngestSession {
         try Interruption.check(notIngested: [displayName])
         let existing = try store.evidence(sha256: hashes.sha256)
         if let existing, existing.status == .complete || existing.status == .partial {
+            prepared.cancel()
+            prepared.join()
             summary.outcome = .alreadyPresent
             summary.seconds = Date().timeIntervalSince(started)
             progress.note("\(displayName): already in the case (SHA-256 \(hashes.sha256.prefix(12))…, ingested as '\(existing.displayName)'); nothing added")
@@ -102,53 +129,43 @@ public final class IngestSession {
         }
         let description = EvidenceDescription(
             sha256: hashes.sha256, sha1: hashes.sha1, md5: hashes.md5, size: hashes.size, displayName: displayName,
-            sourcePath: URL(fileURLWithPath: path).standardizedFileURL.path, kind: reader.kind.rawValue)
+            sourcePath: URL(fileURLWithPath: path).standardizedFileURL.path, kind: opened.kind.rawValue)
         progress.evidenceStarted(name: displayName, index: index, count: count, expectedBytes: hashes.size)
         let startedAt = Int64(started.timeIntervalSince1970 * 1_000_000)
         // On an error or an interruption, store.ingest rolls back and removes the item's committed
         // batches: the case is as it was before this item.
-        summary = try ingest(description, path: path, reader: reader, before: before, summary: summary, startedAt: startedAt)
+        summary = try ingest(description, prepared: prepared, opened: opened, summary: summary, startedAt: startedAt)
         summary.seconds = Date().timeIntervalSince(started)
         progress.evidenceFinished(summary)
         return summary
     }
 
-    /// Reads one hashed evidence item into the case (the reading thread parses, this thread writes).
+    /// Writes one hashed evidence item into the case: its thread parses, this thread writes.
     private func ingest(
-        _ description: EvidenceDescription, path: String, reader: EvidenceReader, before: EvidenceStamp?,
+        _ description: EvidenceDescription, prepared: PreparedEvidence, opened: PreparedEvidence.Opened,
         summary: IngestSummary, startedAt: Int64
     ) throws -> IngestSummary {
         let displayName = description.displayName
-        let hashes = (sha256: description.sha256, size: description.size)
+        let path = prepared.path
+        let queue = prepared.queue
+        let visitor = opened.visitor
+        let before = opened.before
         return try store.ingest(description, runId: runId, examiner: options.examiner, startedAt: startedAt) { writer in
-            let queue = WriteQueue()
-            let visitor = IngestVisitor(
-                queue: queue, firstMemberId: writer.firstFreeMemberId, evidenceSHA256: hashes.sha256,
-                evidenceName: displayName, options: options, progress: progress)
             var summary = summary
-            // Reading, decompression, parsing and normalization run on their own thread; this thread
-            // owns the database connection and applies the batches in order.
-            let reading = ReadingThread {
-                do {
-                    try reader.walk(visitor)
-                } catch let error as ArchiveError {
-                    // The evidence could not be opened as an archive at all.
-                    visitor.rejected = error
-                } catch {}
-                visitor.flush()
-                queue.close()
-            }
-            reading.start()
+            // Reading, decompression, parsing and normalization run on the item's own thread; this
+            // thread owns the database connection and applies the batches in order.
+            prepared.startReportingProgress()
+            summary.batchesReadAhead = queue.queuedBatches
             queue.drain(into: writer) {
                 Interruption.signal.map { IngestInterrupted(signal: $0, notIngested: [displayName]) }
             }
-            reading.join()
+            prepared.join()
             if ProcessInfo.processInfo.environment["CASEBOOK_QUEUE_STATS"] != nil {
                 var cpu = timespec()
                 clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu)
                 FileHandle.standardError.write(Data(String(
-                    format: "queue: reader waited %.1f s for room, writer waited %.1f s for work; writer thread CPU %.1f s\n",
-                    queue.readerWaited, queue.writerWaited, Double(cpu.tv_sec) + Double(cpu.tv_nsec) / 1e9).utf8))
+                    format: "queue: %d batches read ahead; reader waited %.1f s for room, writer waited %.1f s for work; writer thread CPU %.1f s\n",
+                    summary.batchesReadAhead, queue.readerWaited, queue.writerWaited, Double(cpu.tv_sec) + Double(cpu.tv_nsec) / 1e9).utf8))
             }
             if let failure = queue.failure { throw failure }
             // G2/R-03: the file read must be the file hashed. A change of size or modification time
@@ -197,7 +214,8 @@ public final class IngestSession {
 final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
     let queue: WriteQueue
     private var pending: [WriteQueue.Operation] = []
-    private var nextMemberId: Int64
+    /// Members are numbered from 0 in the order met; `EvidenceWriter.memberRow` gives the row id.
+    private var nextMemberId: Int64 = 0
     private var recordsQueued = 0
     let evidenceSHA256: String
     let evidenceName: String
@@ -231,12 +249,8 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
         var platform: Platform?
     }
 
-    init(
-        queue: WriteQueue, firstMemberId: Int64, evidenceSHA256: String, evidenceName: String, options: IngestOptions,
-        progress: any IngestProgress
-    ) {
+    init(queue: WriteQueue, evidenceSHA256: String, evidenceName: String, options: IngestOptions, progress: any IngestProgress) {
         self.queue = queue
-        self.nextMemberId = firstMemberId
         self.evidenceSHA256 = evidenceSHA256
         self.evidenceName = evidenceName
         self.options = options
@@ -275,7 +289,8 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
         let parent = memberIds[Array(info.path.dropLast())]
         store { writer in
             try writer.beginMember(
-                id: id, storedPath: info.path.joined(separator: "!/"), name: info.name, parentMemberId: parent,
+                id: writer.memberRow(id), storedPath: info.path.joined(separator: "!/"), name: info.name,
+                parentMemberId: parent.map(writer.memberRow),
                 type: info.type.rawValue, declaredSize: info.declaredSize,
                 modifiedAt: info.modifiedSeconds.map { $0 * 1_000_000 },
                 // A zip DOS time is a wall clock without a zone (stored as if UTC); the member says so.
@@ -296,7 +311,7 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
                 self.store { writer in
                     try writer.warning(
                         source: warning.provenance.parser, code: warning.code, message: warning.message,
-                        locator: warning.provenance.locator, memberId: memberId)
+                        locator: warning.provenance.locator, memberId: writer.memberRow(memberId))
                 }
             })
         var failure: String?
@@ -317,7 +332,8 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
             store { writer in
                 try writer.warning(
                     source: descriptor.identifier, code: "member-failed",
-                    message: "\(descriptor.identifier) could not read this member: \(failure)", locator: "", memberId: memberId)
+                    message: "\(descriptor.identifier) could not read this member: \(failure)", locator: "",
+                    memberId: writer.memberRow(memberId))
             }
             findingLines.append(
                 "\(PathCheck.escaped(evidenceName)) › \(member.info.path.map(PathCheck.escaped).joined(separator: " › ")): "
@@ -331,10 +347,10 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
         recordsQueued += 1
         switch record {
         case .account(let account):
-            store { writer in try writer.account(account, memberId: memberId) }
+            store { writer in try writer.account(account, memberId: writer.memberRow(memberId)) }
             recordsByKind["account", default: 0] += 1
         case .conversation(let conversation):
-            store { writer in try writer.conversation(conversation, memberId: memberId) }
+            store { writer in try writer.conversation(conversation, memberId: writer.memberRow(memberId)) }
             recordsByKind["conversation", default: 0] += 1
         case .event(let event):
             var resolved: [ResolvedIdentifier] = []
@@ -361,12 +377,14 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
             }
             let identifiers = resolved
             let details = EvidenceWriter.detailsJSON(event)
-            store { writer in try writer.event(event, memberId: memberId, identifiers: identifiers, detailsJSON: details) }
+            store { writer in
+                try writer.event(event, memberId: writer.memberRow(memberId), identifiers: identifiers, detailsJSON: details)
+            }
             recordsByKind[event.kind.rawValue, default: 0] += 1
         case .identifier(let observation, let provenance):
             let resolved = resolve(observation, locator: provenance.locator, memberId: memberId)
             store { writer in
-                for identifier in resolved { try writer.identifier(identifier, memberId: memberId) }
+                for identifier in resolved { try writer.identifier(identifier, memberId: writer.memberRow(memberId)) }
             }
             recordsByKind["identifier", default: 0] += 1
         }
@@ -392,7 +410,8 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
                 let message = "\(observation.kind.rawValue) in \(observation.field) could not be normalized: \(result.problem ?? "unknown form")"
                 store { writer in
                     try writer.warning(
-                        source: "identifiers", code: "identifier-unusable", message: message, locator: locator, memberId: memberId)
+                        source: "identifiers", code: "identifier-unusable", message: message, locator: locator,
+                        memberId: writer.memberRow(memberId))
                 }
             }
             return []
@@ -428,7 +447,7 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
         openMembers[info.path] = nil
         store { writer in
             try writer.finishMember(
-                memberId, size: size, sha256: sha256, status: status, parser: parser?.identifier,
+                writer.memberRow(memberId), size: size, sha256: sha256, status: status, parser: parser?.identifier,
                 parserVersion: parser?.version, recordCount: parser?.records ?? 0, warningCount: parser?.warnings ?? 0,
                 error: error)
         }
@@ -440,7 +459,7 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
         store { writer in
             try writer.warning(
                 source: "archive", code: finding.code, message: finding.message, locator: finding.locator ?? "",
-                memberId: memberId)
+                memberId: memberId.map(writer.memberRow))
         }
         // Names are evidence: escape control characters before they reach the terminal.
         var line = PathCheck.escaped(evidenceName)

@@ -34,6 +34,9 @@ public struct IngestSummary: Sendable {
     /// Exit-status hint: 65 rejected as a whole, 66 missing or unreadable.
     public var errorStatus: Int32?
     public var seconds: Double = 0
+    /// Batches the item's thread had queued before the item's turn came (read while the item before
+    /// was written; see `PreparedEvidence`).
+    var batchesReadAhead = 0
 
     public init(displayName: String, sourcePath: String) {
         self.displayName = displayName

@@ -20,6 +20,13 @@ final class WriteQueue: @unchecked Sendable {
 
     init(capacity: Int = 8) { self.capacity = capacity }
 
+    /// Batches pushed and not yet applied.
+    var queuedBatches: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return batches.count
+    }
+
     var failure: (any Error)? {
         condition.lock()
         defer { condition.unlock() }
@@ -39,6 +46,14 @@ final class WriteQueue: @unchecked Sendable {
             batches.append(batch)
             condition.broadcast()
         }
+        condition.unlock()
+    }
+
+    /// Stops the reading side without applying what it queued (an item read ahead that is not
+    /// ingested after all: already in the case, or the command was interrupted).
+    func cancel() {
+        condition.lock()
+        if storedFailure == nil { fail(CancellationError()) }
         condition.unlock()
     }
 

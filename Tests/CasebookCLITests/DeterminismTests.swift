@@ -84,4 +84,38 @@ import Testing
         }
         #expect(dumps[0]["evidence"]?.split(separator: "\n").count == Self.samples.count)
     }
+
+    /// Row ids as stored, with what they point at: a one-command ingest, which reads each item
+    /// while the one before is written, must give the ids of one command per item.
+    static let idDumps = [
+        "SELECT id, sha256, status, memberCount, recordCount, warningCount FROM evidence ORDER BY id",
+        "SELECT id, evidenceId, parentMemberId, path, sha256, status, recordCount FROM member ORDER BY id",
+        "SELECT id, evidenceId, memberId, locator, actorAccountId, conversationId FROM event ORDER BY id",
+        "SELECT id, identifierId, eventId, evidenceId, memberId, accountId, locator FROM identifierOccurrence ORDER BY id",
+        "SELECT id, kind, value FROM identifier ORDER BY id",
+        "SELECT id, platform, accountKey FROM account ORDER BY id",
+        "SELECT id, evidenceId, memberId, code, locator FROM warning ORDER BY id",
+    ]
+
+    @Test func oneCommandGivesTheIdsOfOneCommandPerItem() throws {
+        guard SQLiteShell.path != nil else {
+            print("skipped: the sqlite3 shell is not installed (used for an independent dump)")
+            return
+        }
+        let folder = try TemporaryFolder()
+        let evidence = Self.samples.map(SampleExportsLocator.path)
+        let together = folder.path + "/together.db", apart = folder.path + "/apart.db"
+        let run = try CasebookBinary.run(["ingest"] + evidence + ["--case", together])
+        #expect([0, 10].contains(run.status), "\(run.stderr)")
+        for item in evidence {
+            let one = try CasebookBinary.run(["ingest", item, "--case", apart])
+            #expect([0, 10].contains(one.status), "\(one.stderr)")
+        }
+        for sql in Self.idDumps {
+            let expected = try SQLiteShell.run(apart, sql)
+            #expect(!expected.isEmpty, "\(sql)")
+            #expect(try SQLiteShell.run(together, sql) == expected, "\(sql)")
+        }
+        #expect(try Self.dump(together) == Self.dump(apart))
+    }
 }

@@ -65,6 +65,32 @@ import Testing
         #expect(try CaseState.problems(casePath) == [])
     }
 
+    /// A signal while the first of two items is written, the second being read ahead: neither is
+    /// in the case, and the process stops by itself.
+    @Test func signalDuringTheFirstItemWhileTheSecondIsReadAhead() throws {
+        let folder = try TemporaryFolder()
+        let first = try SyntheticArchive.make(in: folder, name: "first", tweets: 6_000, seed: 1)
+        let second = try SyntheticArchive.make(in: folder, name: "second", tweets: 6_000, seed: 2)
+        let casePath = folder.path + "/case.db"
+        let ingest = try LiveCasebook(["ingest", first, second, "--case", casePath], environment: Self.batches)
+        let midway = poll(timeout: 60) {
+            guard ingest.isRunning, let items = CaseState.items(casePath), items.count == 1 else { return !ingest.isRunning }
+            return items[0].status == "ingesting" && items[0].events > 0
+        }
+        #expect(midway && ingest.isRunning, "the ingest ended before the first item had committed batches")
+        ingest.send(SIGINT)
+        let result = ingest.wait(timeout: 60)
+        #expect(!result.timedOut && !result.signaled, "the process must stop by itself: \(result.stderr)")
+        #expect(result.status == 130, "\(result.stderr)")
+        #expect(result.stderr.contains("interrupted: first.zip, second.zip not ingested (0 records kept from earlier items)"), "\(result.stderr)")
+        #expect(CaseState.items(casePath)?.isEmpty == true)
+        #expect(try CaseState.problems(casePath) == [])
+        let rerun = try CasebookBinary.run(["ingest", first, second, "--case", casePath])
+        #expect([0, 10].contains(rerun.status), "\(rerun.stderr)")
+        #expect(CaseState.items(casePath)?.map(\.status) == ["complete", "complete"])
+        #expect(try CaseState.problems(casePath) == [])
+    }
+
     /// A signal while waiting for another ingest's case lock: nothing written, exit 130. Then SIGTERM
     /// for the writer: its only item is removed.
     @Test func signalWhileWaitingForTheCaseLock() throws {
