@@ -11,15 +11,38 @@ final class BulkStatement {
     private let statement: Statement
     private let handle: OpaquePointer
     private let connection: OpaquePointer?
-    /// SQLite copies the bound bytes (SQLITE_TRANSIENT), so Swift strings need not outlive the call.
-    private static var transient: sqlite3_destructor_type {
-        unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+    /// One buffer per text parameter, owned here: text is copied into it and bound as
+    /// `SQLITE_STATIC`. With `SQLITE_TRANSIENT` SQLite freed the parameter's previous copy and
+    /// allocated a new one at every bind (about 700 instructions a value; the writer binds a dozen
+    /// texts per event). A buffer changes only when its parameter is bound again, after the row
+    /// was stepped, and lives until the statement's bindings are cleared (`deinit`).
+    private var textBuffers: [(pointer: UnsafeMutableRawPointer, capacity: Int)] = []
+    private static var staticText: sqlite3_destructor_type {
+        unsafeBitCast(OpaquePointer(bitPattern: 0), to: sqlite3_destructor_type.self)
     }
 
     init(_ db: Database, _ sql: String) throws {
         statement = try db.makeStatement(sql: sql)
         handle = statement.sqliteStatement
         connection = db.sqliteConnection
+    }
+
+    deinit {
+        sqlite3_clear_bindings(handle)
+        for buffer in textBuffers { buffer.pointer.deallocate() }
+    }
+
+    /// Parameter `index`'s buffer, grown to hold `count` bytes.
+    private func textBuffer(_ index: Int32, count: Int) -> UnsafeMutableRawPointer {
+        let slot = Int(index) - 1
+        while textBuffers.count <= slot { textBuffers.append((UnsafeMutableRawPointer.allocate(byteCount: 64, alignment: 1), 64)) }
+        if textBuffers[slot].capacity < count {
+            // Rebound below, so SQLite never keeps the old pointer.
+            textBuffers[slot].pointer.deallocate()
+            let capacity = max(count, textBuffers[slot].capacity * 2)
+            textBuffers[slot] = (UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 1), capacity)
+        }
+        return textBuffers[slot].pointer
     }
 
     func bind(_ index: Int32, _ value: Int64?) {
@@ -35,12 +58,10 @@ final class BulkStatement {
             sqlite3_bind_null(handle, index)
             return
         }
-        _ = value.withUTF8 { bytes in
-            if let base = bytes.baseAddress {
-                sqlite3_bind_text(handle, index, base, Int32(bytes.count), BulkStatement.transient)
-            } else {
-                sqlite3_bind_text(handle, index, "", 0, BulkStatement.transient)
-            }
+        value.withUTF8 { bytes in
+            let buffer = textBuffer(index, count: bytes.count)
+            if let base = bytes.baseAddress { buffer.copyMemory(from: base, byteCount: bytes.count) }
+            sqlite3_bind_text(handle, index, buffer.assumingMemoryBound(to: CChar.self), Int32(bytes.count), BulkStatement.staticText)
         }
     }
 
