@@ -25,8 +25,9 @@ public struct IngestOptions: Sendable {
 
 /// Reads evidence into a case: archive → recognize → parse → normalize identifiers → store.
 ///
-/// One writer; evidence items are read one after another. Each item is committed in batches and
-/// marked `complete` (or `partial`) only in the same transaction as its last records.
+/// One writer, which writes evidence items one after another; each item is read on its own thread,
+/// the next one while the current one is written (`PreparedEvidence`). Each item is committed in
+/// batches and marked `complete` (or `partial`) only in the same transaction as its last records.
 public final class IngestSession {
     let store: CaseStore
     let options: IngestOptions
