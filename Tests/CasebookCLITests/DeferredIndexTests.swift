@@ -21,7 +21,9 @@ import Testing
         let casePath = folder.path + "/case.db"
         let ingest = try LiveCasebook(
             ["ingest", big, "--case", casePath],
-            environment: ["CASEBOOK_TEST_BATCH_SIZE": "200", "CASEBOOK_TEST_DEFER_INDEXES": "always"])
+            environment: [
+                "CASEBOOK_TEST_BATCH_SIZE": "200", "CASEBOOK_TEST_COMMIT_PAUSE_MS": "30", "CASEBOOK_TEST_DEFER_INDEXES": "always",
+            ])
         let midway = poll(timeout: 60) {
             guard ingest.isRunning, let items = CaseState.items(casePath), items.count == 1 else { return !ingest.isRunning }
             return items[0].status == "ingesting" && items[0].events > 1_000
