@@ -155,8 +155,8 @@ extension CaseStore {
     }
 
     /// Deletes every row of an evidence item (an interrupted ingest), including its index entries,
-    /// and creates the deferred indexes if the item's ingest had dropped them (after the deletes, so
-    /// they are built over what remains).
+    /// and creates the deferred indexes if the item's ingest had dropped them, each once the rows it
+    /// covers are deleted, so that it is built over what remains.
     static func purgeEvidence(_ id: Int64, _ db: Database) throws {
         try markTouched([], db)
         try db.execute(
@@ -178,8 +178,9 @@ extension CaseStore {
                 FROM identifierOccurrence WHERE evidenceId = ? AND accountId IS NOT NULL
                 """, arguments: [id])
         try db.execute(sql: "DELETE FROM identifierOccurrence WHERE evidenceId = ?", arguments: [id])
+        // Triples no other item's occurrence still gives, read through occurrence_identifier (a seek
+        // per triple; without the index, a scan of every occurrence per triple).
         try DeferredIndexes.ensure(db, only: ["occurrence_identifier"])
-        // Triples no other item's occurrence still gives (read through occurrence_identifier).
         try db.execute(
             sql: """
                 DELETE FROM accountIdentifier WHERE (accountId, source, identifierId) IN (
