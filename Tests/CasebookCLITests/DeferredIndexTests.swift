@@ -19,20 +19,7 @@ import Testing
         _ = try CasebookBinary.run(["ingest", small, big, "--case", reference])
 
         let casePath = folder.path + "/case.db"
-        let ingest = try LiveCasebook(
-            ["ingest", big, "--case", casePath],
-            environment: [
-                "CASEBOOK_TEST_BATCH_SIZE": "200", "CASEBOOK_TEST_COMMIT_PAUSE_MS": "30", "CASEBOOK_TEST_DEFER_INDEXES": "always",
-            ])
-        let midway = poll(timeout: 60) {
-            guard ingest.isRunning, let items = CaseState.items(casePath), items.count == 1 else { return !ingest.isRunning }
-            return items[0].status == "ingesting" && items[0].events > 1_000
-        }
-        #expect(midway && ingest.isRunning, "the ingest ended before it had committed batches")
-        ingest.send(SIGKILL)
-        _ = ingest.wait(timeout: 60)
-        let killed = try CaseStore(path: casePath, create: false, readOnly: true)
-        #expect(try killed.missingIndexes() == ["event_time", "event_actor", "occurrence_identifier"])
+        try Self.killMidItem(big, casePath: casePath)
 
         // Without the indexes, queries scan and still answer from what was committed.
         let search = try CasebookBinary.run(["search", "synthetic", "--limit", "5", "--case", casePath])
@@ -55,6 +42,41 @@ import Testing
         #expect(rerun.stderr.contains("resuming: previous run #1 was interrupted"), "\(rerun.stderr)")
         #expect(try SyntheticArchive.counts(casePath) == SyntheticArchive.counts(reference))
         #expect(try CaseState.problems(casePath) == [])
+    }
+
+    /// Rerun at once, the killed item is purged while all three indexes are missing (the purge
+    /// builds the occurrence index before its account-identifier check) and ingested again.
+    @Test func aKilledFirstItemIsRedoneWhileItsIndexesAreMissing() throws {
+        let folder = try TemporaryFolder()
+        let big = try SyntheticArchive.make(in: folder, name: "big", tweets: 6_000, seed: 3)
+        let reference = folder.path + "/reference.db"
+        _ = try CasebookBinary.run(["ingest", big, "--case", reference])
+        let casePath = folder.path + "/case.db"
+        try Self.killMidItem(big, casePath: casePath)
+        let rerun = try CasebookBinary.run(["ingest", big, "--case", casePath])
+        #expect([0, 10].contains(rerun.status), "\(rerun.stderr)")
+        #expect(rerun.stderr.contains("resuming: previous run #1 was interrupted"), "\(rerun.stderr)")
+        #expect(try SyntheticArchive.counts(casePath) == SyntheticArchive.counts(reference))
+        #expect(try CaseState.problems(casePath) == [])
+    }
+
+    /// Starts an ingest of `archive` that defers its indexes and commits every 200 records, and
+    /// kills it once it has committed more than 1,000 events; the indexes are then missing.
+    static func killMidItem(_ archive: String, casePath: String) throws {
+        let ingest = try LiveCasebook(
+            ["ingest", archive, "--case", casePath],
+            environment: [
+                "CASEBOOK_TEST_BATCH_SIZE": "200", "CASEBOOK_TEST_COMMIT_PAUSE_MS": "30", "CASEBOOK_TEST_DEFER_INDEXES": "always",
+            ])
+        let midway = poll(timeout: 60) {
+            guard ingest.isRunning, let items = CaseState.items(casePath), items.count == 1 else { return !ingest.isRunning }
+            return items[0].status == "ingesting" && items[0].events > 1_000
+        }
+        #expect(midway && ingest.isRunning, "the ingest ended before it had committed batches")
+        ingest.send(SIGKILL)
+        _ = ingest.wait(timeout: 60)
+        let killed = try CaseStore(path: casePath, create: false, readOnly: true)
+        #expect(try killed.missingIndexes() == ["event_time", "event_actor", "occurrence_identifier"])
     }
 
     /// The same archives give the same rows, and the same query answers, whether the ingest built the
