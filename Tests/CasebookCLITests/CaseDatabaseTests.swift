@@ -36,11 +36,8 @@ import Testing
         ]
     }
 
-    @Test func pageOverwrittenWithZerosIsCorruptExit65NothingWritten() throws {
-        guard SQLiteShell.path != nil else {
-            print("skipped: the sqlite3 shell is not installed (needed to find a table's page)")
-            return
-        }
+    @Test(.enabled(if: SQLiteShell.path != nil, "the sqlite3 shell is not installed (needed to find a table's page)"))
+    func pageOverwrittenWithZerosIsCorruptExit65NothingWritten() throws {
         let folder = try TemporaryFolder()
         let casePath = try makeCase(folder)
         #expect(!FileManager.default.fileExists(atPath: casePath + "-wal"), "the ingest closed the case: every page is in the file")
@@ -68,11 +65,8 @@ import Testing
         #expect(try sha256(casePath) == before, "nothing was written to the damaged case")
     }
 
-    @Test func schemaOfANewerCasebookIsRefusedExit65NothingWritten() throws {
-        guard SQLiteShell.path != nil else {
-            print("skipped: the sqlite3 shell is not installed (needed to add a migration row)")
-            return
-        }
+    @Test(.enabled(if: SQLiteShell.path != nil, "the sqlite3 shell is not installed (needed to add a migration row)"))
+    func schemaOfANewerCasebookIsRefusedExit65NothingWritten() throws {
         let folder = try TemporaryFolder()
         let casePath = try makeCase(folder)
         _ = try SQLiteShell.run(casePath, "INSERT INTO grdb_migrations(identifier) VALUES ('v9-from-the-future')", write: true)

@@ -64,11 +64,8 @@ import Testing
         return result
     }
 
-    @Test func twoFreshCasesFromTheSameEvidenceHaveTheSameRows() throws {
-        guard SQLiteShell.path != nil else {
-            print("skipped: the sqlite3 shell is not installed (used for an independent dump)")
-            return
-        }
+    @Test(.enabled(if: SQLiteShell.path != nil, "the sqlite3 shell is not installed (used for an independent dump)"))
+    func twoFreshCasesFromTheSameEvidenceHaveTheSameRows() throws {
         let folder = try TemporaryFolder()
         let evidence = Self.samples.map(SampleExportsLocator.path)
         var dumps: [[String: String]] = []
@@ -97,11 +94,8 @@ import Testing
         "SELECT id, evidenceId, memberId, code, locator FROM warning ORDER BY id",
     ]
 
-    @Test func oneCommandGivesTheIdsOfOneCommandPerItem() throws {
-        guard SQLiteShell.path != nil else {
-            print("skipped: the sqlite3 shell is not installed (used for an independent dump)")
-            return
-        }
+    @Test(.enabled(if: SQLiteShell.path != nil, "the sqlite3 shell is not installed (used for an independent dump)"))
+    func oneCommandGivesTheIdsOfOneCommandPerItem() throws {
         let folder = try TemporaryFolder()
         let evidence = Self.samples.map(SampleExportsLocator.path)
         let together = folder.path + "/together.db", apart = folder.path + "/apart.db"
