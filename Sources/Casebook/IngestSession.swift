@@ -101,8 +101,12 @@ public final class IngestSession {
         let displayName = prepared.displayName
         var summary = IngestSummary(displayName: displayName, sourcePath: path)
         if !prepared.isHashed { progress.note("hashing \(displayName)") }
-        guard let opened = prepared.waitUntilHashed() else {
-            summary.error = prepared.openingError?.description
+        let opened: PreparedEvidence.Opened
+        switch prepared.waitUntilHashed() {
+        case .success(let hashed):
+            opened = hashed
+        case .failure(let error):
+            summary.error = error.description
             summary.errorStatus = 66
             progress.evidenceFinished(summary)
             return summary

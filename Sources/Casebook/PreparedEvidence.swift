@@ -50,11 +50,11 @@ final class PreparedEvidence: @unchecked Sendable {
                     queue: queue, evidenceSHA256: hashes.sha256, evidenceName: name, options: options, progress: gated)
                 opened = Opened(kind: reader.kind, hashes: hashes, before: before, visitor: visitor)
             } catch {
-                hashing.end(nil, error: error)
+                hashing.end(.failure(error))
                 queue.close()
                 return
             }
-            hashing.end(opened, error: nil)
+            hashing.end(.success(opened))
             if queue.failure == nil {
                 do {
                     try reader.walk(opened.visitor)
@@ -72,11 +72,9 @@ final class PreparedEvidence: @unchecked Sendable {
     /// Whether the hashes are known (or hashing failed) without waiting.
     var isHashed: Bool { hashing.hasEnded }
 
-    /// Waits for the hashes; nil when the evidence could not be opened or hashed (`openingError`).
-    func waitUntilHashed() -> Opened? { hashing.wait().opened }
-
-    /// Why the evidence could not be opened or hashed (exit 66 for the item).
-    var openingError: ArchiveError? { hashing.wait().error }
+    /// Waits for the hashes; the failure says why the evidence could not be opened or hashed (exit 66
+    /// for the item).
+    func waitUntilHashed() -> Result<Opened, ArchiveError> { hashing.wait() }
 
     /// The item is being written: its progress goes to the terminal from now on.
     func startReportingProgress() { progress.open() }
@@ -90,11 +88,11 @@ final class PreparedEvidence: @unchecked Sendable {
     /// The hashing outcome, handed from the item's thread to the writing thread.
     private final class HashingState: @unchecked Sendable {
         private let condition = NSCondition()
-        private var result: (opened: Opened?, error: ArchiveError?)?
+        private var result: Result<Opened, ArchiveError>?
 
-        func end(_ opened: Opened?, error: ArchiveError?) {
+        func end(_ result: Result<Opened, ArchiveError>) {
             condition.lock()
-            result = (opened, error)
+            self.result = result
             condition.broadcast()
             condition.unlock()
         }
@@ -105,7 +103,7 @@ final class PreparedEvidence: @unchecked Sendable {
             return result != nil
         }
 
-        func wait() -> (opened: Opened?, error: ArchiveError?) {
+        func wait() -> Result<Opened, ArchiveError> {
             condition.lock()
             defer { condition.unlock() }
             while result == nil { condition.wait() }
