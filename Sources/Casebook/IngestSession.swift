@@ -54,7 +54,7 @@ public final class IngestSession {
     public func ingest(paths: [String]) throws -> [IngestSummary] {
         var summaries: [IngestSummary] = []
         var upcoming = paths.first.map(prepare)
-        for (index, _) in paths.enumerated() {
+        for index in paths.indices {
             guard let current = upcoming else { break }
             upcoming = index + 1 < paths.count ? prepare(paths[index + 1]) : nil
             let remaining = paths[index...].map { URL(fileURLWithPath: $0).lastPathComponent }
