@@ -35,6 +35,14 @@ public enum SyntheticArchive {
         return (first, second)
     }
 
+    /// A case `reference.db` in `folder` holding `archives` as one uninterrupted ingest leaves them:
+    /// what a test that interrupts, kills or reads during an ingest compares its case with.
+    public static func referenceCase(_ folder: TemporaryFolder, ingesting archives: [String]) throws -> String {
+        let path = folder.path + "/reference.db"
+        _ = try CasebookBinary.run(["ingest"] + archives + ["--case", path])
+        return path
+    }
+
     /// Row counts of every table except the audit log (runs differ by design).
     public static func counts(_ casePath: String) throws -> [String: Int] {
         var counts = try CaseStore(path: casePath, create: false).counts()

@@ -165,8 +165,7 @@ import Testing
         let folder = try TemporaryFolder()
         let first = try SyntheticArchive.make(in: folder, name: "first", tweets: 300, seed: 1)
         let second = try SyntheticArchive.make(in: folder, name: "second", tweets: 5_000, seed: 2)
-        let reference = folder.path + "/reference.db"
-        _ = try CasebookBinary.run(["ingest", first, second, "--case", reference])
+        let reference = try SyntheticArchive.referenceCase(folder, ingesting: [first, second])
         let casePath = folder.path + "/case.db"
         _ = try CasebookBinary.run(["ingest", first, "--case", casePath])
         let firstEvents = CaseState.items(casePath)?.first?.events

@@ -15,8 +15,7 @@ import Testing
         let folder = try TemporaryFolder()
         let big = try SyntheticArchive.make(in: folder, name: "big", tweets: 6_000, seed: 3)
         let small = try SyntheticArchive.make(in: folder, name: "small", tweets: 50, seed: 4)
-        let reference = folder.path + "/reference.db"
-        _ = try CasebookBinary.run(["ingest", small, big, "--case", reference])
+        let reference = try SyntheticArchive.referenceCase(folder, ingesting: [small, big])
 
         let casePath = folder.path + "/case.db"
         try Self.killMidItem(big, casePath: casePath)
@@ -49,8 +48,7 @@ import Testing
     @Test func aKilledFirstItemIsRedoneWhileItsIndexesAreMissing() throws {
         let folder = try TemporaryFolder()
         let big = try SyntheticArchive.make(in: folder, name: "big", tweets: 6_000, seed: 3)
-        let reference = folder.path + "/reference.db"
-        _ = try CasebookBinary.run(["ingest", big, "--case", reference])
+        let reference = try SyntheticArchive.referenceCase(folder, ingesting: [big])
         let casePath = folder.path + "/case.db"
         try Self.killMidItem(big, casePath: casePath)
         let rerun = try CasebookBinary.run(["ingest", big, "--case", casePath])

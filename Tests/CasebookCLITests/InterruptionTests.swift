@@ -128,8 +128,7 @@ import Testing
     @Test func killRightAfterTheSuccessSummaryKeepsTheItemComplete() throws {
         let folder = try TemporaryFolder()
         let archive = try SyntheticArchive.make(in: folder, name: "durable", tweets: 2_000, seed: 5)
-        let reference = folder.path + "/reference.db"
-        _ = try CasebookBinary.run(["ingest", archive, "--case", reference])
+        let reference = try SyntheticArchive.referenceCase(folder, ingesting: [archive])
 
         let casePath = folder.path + "/case.db"
         let ingest = try LiveCasebook(["ingest", archive, "--case", casePath])
