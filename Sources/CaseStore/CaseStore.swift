@@ -51,11 +51,7 @@ public final class CaseStore: @unchecked Sendable {
         }
         if needsMigration && !location.readOnly {
             // A new case, or one of an older Casebook: create or upgrade the schema first.
-            do {
-                try Migrations.migrator.migrate(try CaseStore.openPool(location, readOnly: false, busyTimeout: busyTimeout))
-            } catch {
-                throw CaseStore.map(error, context: "cannot prepare case '\(path)'")
-            }
+            try CaseStore.migrate(location, busyTimeout: busyTimeout)
         } else if needsMigration {
             throw StoreError(
                 .cannotOpen,
@@ -66,6 +62,29 @@ public final class CaseStore: @unchecked Sendable {
             pool = try CaseStore.openPool(location, readOnly: isReadOnly, busyTimeout: busyTimeout)
         } catch {
             throw CaseStore.map(error, context: "cannot open case '\(path)'")
+        }
+    }
+
+    /// Applies the migrations this case lacks.
+    ///
+    /// Another process may be migrating the same case at the same moment: a query opening a case an
+    /// ingest is just creating (each migration commits on its own, so the query sees an older schema
+    /// and upgrades it too). Both then run the same migration and the second fails ("table … already
+    /// exists"), which failed the ingest itself with exit 74. Each migration is one transaction with
+    /// its record, so the one that lost reads what was applied and goes on, a few times.
+    static func migrate(_ location: CaseLocation, busyTimeout: TimeInterval) throws {
+        var attempt = 0
+        while true {
+            do {
+                try Migrations.migrator.migrate(try openPool(location, readOnly: false, busyTimeout: busyTimeout))
+                return
+            } catch {
+                attempt += 1
+                let current = (try? probe(location, quickCheck: false, busyTimeout: busyTimeout)) == .current
+                if current { return }
+                if attempt >= 5 { throw CaseStore.map(error, context: "cannot prepare case '\(location.path)'") }
+                usleep(50_000)
+            }
         }
     }
 

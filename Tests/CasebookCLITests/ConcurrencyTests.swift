@@ -196,3 +196,31 @@ import Testing
         #expect(filtered.status == 64, "\(filtered.stderr)")
     }
 }
+
+/// A query that opens a case while the first ingest is still creating its schema sees an older
+/// schema and upgrades it too; the two processes then run the same migration. Neither may fail
+/// (the ingest once exited 74 with "table … already exists" when a test's poll came at that moment).
+@Suite(.serialized) struct CaseCreationRaceTests {
+    @Test func queriesOpeningACaseBeingCreatedNeverFailTheIngest() throws {
+        let folder = try TemporaryFolder()
+        let evidence = SampleExportsLocator.path("twitter/modern-2022")
+        var upgradesSeen = 0
+        for round in 0..<20 {
+            let casePath = folder.path + "/case\(round).db"
+            let ingest = try LiveCasebook(["ingest", evidence, "--case", casePath])
+            // Open the case as fast as possible until the ingest ends: some opens land between two
+            // of its migrations and upgrade the case themselves.
+            while ingest.isRunning {
+                if FileManager.default.fileExists(atPath: casePath),
+                    (try? CaseStore(path: casePath, create: false, readOnly: true)) != nil
+                {
+                    upgradesSeen += 1
+                }
+            }
+            let result = ingest.wait(timeout: 60)
+            #expect([0, 10].contains(result.status), "round \(round): \(result.stderr)")
+            #expect(CaseState.items(casePath)?.map(\.status) == ["complete"], "round \(round)")
+        }
+        #expect(upgradesSeen > 0, "the queries opened the cases while the ingests ran")
+    }
+}
