@@ -98,7 +98,7 @@ import Testing
 /// every 200 records (`CASEBOOK_TEST_BATCH_SIZE`, debug builds), so readers meet an item with
 /// committed batches.
 @Suite(.serialized) struct ReadersDuringIngestTests {
-    static let batches = ["CASEBOOK_TEST_BATCH_SIZE": "200", "CASEBOOK_TEST_COMMIT_PAUSE_MS": "30"]
+    static let batches = ["CASEBOOK_TEST_BATCH_SIZE": "200", "CASEBOOK_TEST_COMMIT_PAUSE_MS": "100"]
 
     /// Each report is one snapshot: its totals equal the rows it lists, complete items have all their
     /// events, and an item still being ingested is labelled with exactly the records the report shows.

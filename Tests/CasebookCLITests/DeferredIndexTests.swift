@@ -64,7 +64,7 @@ import Testing
         let ingest = try LiveCasebook(
             ["ingest", archive, "--case", casePath],
             environment: [
-                "CASEBOOK_TEST_BATCH_SIZE": "200", "CASEBOOK_TEST_COMMIT_PAUSE_MS": "30", "CASEBOOK_TEST_DEFER_INDEXES": "always",
+                "CASEBOOK_TEST_BATCH_SIZE": "200", "CASEBOOK_TEST_COMMIT_PAUSE_MS": "100", "CASEBOOK_TEST_DEFER_INDEXES": "always",
             ])
         let midway = poll(timeout: 60) {
             guard ingest.isRunning, let items = CaseState.items(casePath), items.count == 1 else { return !ingest.isRunning }

@@ -10,12 +10,12 @@ import Testing
 /// Ctrl-C, SIGTERM and a kill right after success (RELIABILITY.md ).
 ///
 /// The ingests commit every 200 records (`CASEBOOK_TEST_BATCH_SIZE`, honoured by debug builds only),
-/// so that the item being read has committed batches when the signal comes, and pause 30 ms before
+/// so that the item being read has committed batches when the signal comes, and pause 100 ms before
 /// each commit (`CASEBOOK_TEST_COMMIT_PAUSE_MS`), so that the window stays open on a loaded machine:
 /// an item read ahead is written much faster than it was read. Release builds commit every 100,000
 /// records and the signal then finds only an open transaction.
 @Suite(.serialized) struct InterruptionTests {
-    static let batches = ["CASEBOOK_TEST_BATCH_SIZE": "200", "CASEBOOK_TEST_COMMIT_PAUSE_MS": "30"]
+    static let batches = ["CASEBOOK_TEST_BATCH_SIZE": "200", "CASEBOOK_TEST_COMMIT_PAUSE_MS": "100"]
 
     @Test(arguments: [SIGINT, SIGTERM])
     func signalDuringIngestRemovesTheItemAndExits128PlusSignal(_ signal: Int32) throws {
