@@ -278,6 +278,8 @@ public final class EvidenceWriter {
     private var pending = 0
     public private(set) var recordCount = 0
     public private(set) var warningCount = 0
+    /// Batches of this item committed so far (each of `batchSize` records).
+    public private(set) var batchesCommitted = 0
 
     private let insertMember: Statement
     private let updateMember: Statement
@@ -355,6 +357,7 @@ public final class EvidenceWriter {
         if pending >= batchSize {
             try TestHooks.beforeCommit()
             try db.commit()
+            batchesCommitted += 1
             try db.beginTransaction(.immediate)
             pending = 0
         }

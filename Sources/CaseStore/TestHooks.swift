@@ -14,6 +14,9 @@ import GRDB
 ///   (a read-ahead item is written in a fraction of the time it took to read).
 /// - `CASEBOOK_TEST_DEFER_INDEXES=always|never`: overrides `DeferredIndexes.toDefer`, so that
 ///   small test archives take either path.
+///
+/// `CASEBOOK_TEST_HOLD` (stop the writer at a known batch until signalled) is in `Casebook/TestHold.swift`,
+/// where the signal flag is visible.
 enum TestHooks {
     #if DEBUG
         static let batchSize: Int? = ProcessInfo.processInfo.environment["CASEBOOK_TEST_BATCH_SIZE"].flatMap(Int.init)

@@ -162,7 +162,8 @@ public final class IngestSession {
             prepared.startReportingProgress()
             summary.batchesReadAhead = queue.queuedBatches
             queue.drain(into: writer) {
-                Interruption.signal.map { IngestInterrupted(signal: $0, notIngested: [displayName]) }
+                TestHold.pause(item: displayName, batchesCommitted: writer.batchesCommitted)
+                return Interruption.signal.map { IngestInterrupted(signal: $0, notIngested: [displayName]) }
             }
             prepared.join()
             if ProcessInfo.processInfo.environment["CASEBOOK_QUEUE_STATS"] != nil {
@@ -173,6 +174,8 @@ public final class IngestSession {
                     summary.batchesReadAhead, queue.readerWaited, queue.writerWaited, Double(cpu.tv_sec) + Double(cpu.tv_nsec) / 1e9).utf8))
             }
             if let failure = queue.failure { throw failure }
+            // A signal during the item's last batch: the item is not finished, as after any other batch.
+            try Interruption.check(notIngested: [displayName])
             // G2/R-03: the file read must be the file hashed. A change of size or modification time
             // between hashing and the end of reading fails the item; nothing of it counts as complete.
             let after = EvidenceStamp(path: path)

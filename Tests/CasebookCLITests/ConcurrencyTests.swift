@@ -96,9 +96,21 @@ import Testing
 
 /// Reports and case copies while an ingest commits (RELIABILITY.md ). The ingest commits
 /// every 200 records (`CASEBOOK_TEST_BATCH_SIZE`, debug builds), so readers meet an item with
-/// committed batches.
+/// committed batches; it holds after its first batch until the test creates the release file
+/// (`CASEBOOK_TEST_HOLD`, see `TestHold`), so the first reader surely meets it half-written, then
+/// pauses 100 ms before each commit so that later readers meet it at other stages.
 @Suite(.serialized) struct ReadersDuringIngestTests {
-    static let batches = ["CASEBOOK_TEST_BATCH_SIZE": "200", "CASEBOOK_TEST_COMMIT_PAUSE_MS": "100"]
+    static func environment(release: String) -> [String: String] {
+        [
+            "CASEBOOK_TEST_BATCH_SIZE": "200", "CASEBOOK_TEST_COMMIT_PAUSE_MS": "100",
+            "CASEBOOK_TEST_HOLD": "second.zip@1", "CASEBOOK_TEST_RELEASE": release,
+        ]
+    }
+
+    /// Creates the file that ends the ingest's hold.
+    static func release(_ path: String) {
+        _ = FileManager.default.createFile(atPath: path, contents: Data())
+    }
 
     /// Each report is one snapshot: its totals equal the rows it lists, complete items have all their
     /// events, and an item still being ingested is labelled with exactly the records the report shows.
@@ -107,16 +119,19 @@ import Testing
         let casePath = folder.path + "/case.db"
         let (_, second) = try SyntheticArchive.caseWithFirstOfTwo(folder, first: 300, second: 5_000, casePath: casePath)
 
-        let ingest = try LiveCasebook(["ingest", second, "--case", casePath], environment: Self.batches)
+        let releaseFile = folder.path + "/release"
+        let ingest = try LiveCasebook(["ingest", second, "--case", casePath], environment: Self.environment(release: releaseFile))
         // Start once the item has committed batches, so that the reports meet it half-written.
         #expect(poll(timeout: 60) { (CaseState.items(casePath)?.first { $0.name == "second.zip" }?.events ?? 0) > 0 || !ingest.isRunning })
         var documents: [[String: Any]] = []
         while ingest.isRunning && documents.count < 8 {
+            if documents.count == 2 { Self.release(releaseFile) }
             let report = try CasebookBinary.run(["report", "--case", casePath, "--format", "json", "--timeline-cap", "1000000"])
             #expect(report.status == 0, "\(report.stderr)")
             #expect(!report.stderr.lowercased().contains("locked") && !report.stderr.lowercased().contains("busy"))
             documents.append(try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any]))
         }
+        Self.release(releaseFile)
         let result = ingest.wait()
         #expect([0, 10].contains(result.status), "\(result.stderr)")
         let finalEvents = Dictionary(uniqueKeysWithValues: (CaseState.items(casePath) ?? []).map { ($0.name, $0.events) })
@@ -170,11 +185,13 @@ import Testing
         _ = try CasebookBinary.run(["ingest", first, "--case", casePath])
         let firstEvents = CaseState.items(casePath)?.first?.events
 
-        let ingest = try LiveCasebook(["ingest", second, "--case", casePath], environment: Self.batches)
+        let releaseFile = folder.path + "/release"
+        let ingest = try LiveCasebook(["ingest", second, "--case", casePath], environment: Self.environment(release: releaseFile))
         #expect(poll(timeout: 60) { (CaseState.items(casePath)?.first { $0.name == "second.zip" }?.events ?? 0) > 0 || !ingest.isRunning })
         let copyPath = folder.path + "/copy.db"
         let export = try CasebookBinary.run(["export", "--case", casePath, "--format", "sqlite", "--out", copyPath])
         let stillRunning = ingest.isRunning
+        Self.release(releaseFile)
         let result = ingest.wait()
         #expect([0, 10].contains(result.status), "\(result.stderr)")
         #expect(export.status == 0, "\(export.stderr)")

@@ -58,13 +58,15 @@ import Testing
         #expect(try CaseState.problems(casePath) == [])
     }
 
-    /// Starts an ingest of `archive` that defers its indexes and commits every 200 records, and
-    /// kills it once it has committed more than 1,000 events; the indexes are then missing.
+    /// Starts an ingest of `archive` that defers its indexes, commits every 200 records and holds after
+    /// 8 batches (`CASEBOOK_TEST_HOLD`), and kills it once it has committed more than 1,000 events;
+    /// the indexes are then missing.
     static func killMidItem(_ archive: String, casePath: String) throws {
         let ingest = try LiveCasebook(
             ["ingest", archive, "--case", casePath],
             environment: [
-                "CASEBOOK_TEST_BATCH_SIZE": "200", "CASEBOOK_TEST_COMMIT_PAUSE_MS": "100", "CASEBOOK_TEST_DEFER_INDEXES": "always",
+                "CASEBOOK_TEST_BATCH_SIZE": "200", "CASEBOOK_TEST_DEFER_INDEXES": "always",
+                "CASEBOOK_TEST_HOLD": URL(fileURLWithPath: archive).lastPathComponent + "@8",
             ])
         let midway = poll(timeout: 60) {
             guard ingest.isRunning, let items = CaseState.items(casePath), items.count == 1 else { return !ingest.isRunning }
