@@ -87,7 +87,8 @@ int main(int argc, char **argv) {
     sqlite3_bind_int(later, 1, deferring);
     exec(db, "INSERT INTO main.eventSearch(eventSearch, rank) SELECT 'hashsize', v FROM source.eventSearch_config WHERE k = 'hashsize';"
              "INSERT INTO main.evidence SELECT * FROM source.evidence; INSERT INTO main.member SELECT * FROM source.member;"
-             "INSERT INTO main.account SELECT * FROM source.account; INSERT INTO main.conversation SELECT * FROM source.conversation;");
+             "INSERT INTO main.account SELECT * FROM source.account; INSERT INTO main.conversation SELECT * FROM source.conversation;"
+             "INSERT INTO main.fieldName SELECT * FROM source.fieldName;");
 
     sqlite3_stmt *events = prepare(db, "SELECT * FROM source.event ORDER BY id");
     sqlite3_stmt *occurrences = prepare(db, "SELECT * FROM source.identifierOccurrence ORDER BY eventId IS NULL, eventId, id");

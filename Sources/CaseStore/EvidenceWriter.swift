@@ -133,7 +133,7 @@ extension CaseStore {
     /// The highest ids of the rows evidence items share, taken when an item starts: what the item
     /// adds gets higher ids (one writer per case holds the case lock).
     struct SharedRowBaseline {
-        var account: Int64 = .max, identifier: Int64 = .max, conversation: Int64 = .max
+        var account: Int64 = .max, identifier: Int64 = .max, conversation: Int64 = .max, fieldName: Int64 = .max
 
         init() {}
 
@@ -141,6 +141,7 @@ extension CaseStore {
             account = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM account") ?? 0
             identifier = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM identifier") ?? 0
             conversation = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM conversation") ?? 0
+            fieldName = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM fieldName") ?? 0
         }
 
         /// Deletes the shared rows created since; call after the item's own rows are purged.
@@ -151,6 +152,7 @@ extension CaseStore {
             try db.execute(sql: "DELETE FROM conversation WHERE id > ?", arguments: [conversation])
             try db.execute(sql: "DELETE FROM identifier WHERE id > ?", arguments: [identifier])
             try db.execute(sql: "DELETE FROM account WHERE id > ?", arguments: [account])
+            try db.execute(sql: "DELETE FROM fieldName WHERE id > ?", arguments: [fieldName])
         }
     }
 
@@ -290,6 +292,10 @@ public final class EvidenceWriter {
     private let insertWarning: BulkStatement
     private let findIdentifier: BulkStatement
     private let insertIdentifier: BulkStatement
+    private let findFieldName: BulkStatement
+    private let insertFieldName: BulkStatement
+    /// `fieldName` ids by name (a few dozen names in a case).
+    private var fieldIds: [String: Int64] = [:]
     private var accountIds: [AccountKey: Int64] = [:]
     private var accountsLinked: Set<Int64> = []
     private var conversationIds: [String: Int64] = [:]
@@ -336,9 +342,11 @@ public final class EvidenceWriter {
             db, "INSERT INTO eventSearch(rowid, text) VALUES (?, ?)")
         insertOccurrence = try BulkStatement(
             db, """
-                INSERT INTO identifierOccurrence(identifierId, rawValue, strength, source, field, accountId, eventId,
+                INSERT INTO identifierOccurrence(identifierId, rawValue, strength, source, fieldId, accountId, eventId,
                 evidenceId, memberId, locator, observedAt, assumption) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+        findFieldName = try BulkStatement(db, "SELECT id FROM fieldName WHERE name = ?")
+        insertFieldName = try BulkStatement(db, "INSERT INTO fieldName(name) VALUES (?)")
         insertAttachment = try BulkStatement(
             db, "INSERT INTO attachment(eventId, memberPath, reference, mediaType) VALUES (?, ?, ?, ?)")
         insertWarning = try BulkStatement(
@@ -509,7 +517,7 @@ public final class EvidenceWriter {
             try insertAttachment.execute()
         }
         for identifier in identifiers {
-            try occurrence(identifier, eventId: eventId, memberId: memberId)
+            try occurrence(identifier, eventId: eventId, eventLocator: event.provenance.locator, memberId: memberId)
         }
         try tick()
         return eventId
@@ -522,11 +530,13 @@ public final class EvidenceWriter {
 
     /// Writes an identifier that belongs to an account but to no event.
     public func identifier(_ identifier: ResolvedIdentifier, memberId: Int64) throws {
-        try occurrence(identifier, eventId: nil, memberId: memberId)
+        try occurrence(identifier, eventId: nil, eventLocator: nil, memberId: memberId)
         try tick()
     }
 
-    private func occurrence(_ identifier: ResolvedIdentifier, eventId: Int64?, memberId: Int64) throws {
+    /// Writes an occurrence in the lean form of migration v5: the raw value and the locator are
+    /// stored only where they differ from the identifier's value and the event's locator.
+    private func occurrence(_ identifier: ResolvedIdentifier, eventId: Int64?, eventLocator: String?, memberId: Int64) throws {
         let identifierId = try identifierId(identifier.normalized)
         touchedIdentifiers.insert(identifierId)
         var accountId: Int64?
@@ -537,15 +547,19 @@ public final class EvidenceWriter {
         let observation = identifier.observation
         let statement = insertOccurrence
         statement.bind(1, identifierId)
-        statement.bind(2, observation.raw)
+        // Compared byte by byte, as SQLite compares: Swift's `==` equates canonically equivalent
+        // strings (NFC and NFD), and the raw bytes must survive.
+        let rawImplied = observation.raw.utf8.elementsEqual(EvidenceWriter.impliedRawValue(identifier.normalized).utf8)
+        statement.bind(2, rawImplied ? nil : observation.raw)
         statement.bind(3, identifier.isWeak ? "weak" : "exact")
         statement.bind(4, observation.source.rawValue)
-        statement.bind(5, observation.field)
+        statement.bind(5, try fieldId(observation.field))
         statement.bind(6, accountId)
         statement.bind(7, eventId)
         statement.bind(8, evidenceId)
         statement.bind(9, memberId)
-        statement.bind(10, identifier.locator)
+        let locatorImplied = eventId != nil && eventLocator.map { identifier.locator.utf8.elementsEqual($0.utf8) } == true
+        statement.bind(10, locatorImplied ? nil : identifier.locator)
         statement.bind(11, observation.observedAt?.microseconds)
         statement.bind(12, identifier.assumption)
         try statement.execute()
@@ -559,6 +573,31 @@ public final class EvidenceWriter {
                 try insertAccountIdentifier.execute()
             }
         }
+    }
+
+    /// The raw value an occurrence is read with when none is stored: `Migrations.impliedRawValue` in
+    /// Swift (the part after the first colon, matched byte by byte as SQLite's `instr` does).
+    static func impliedRawValue(_ identifier: NormalizedIdentifier) -> Substring {
+        let value = identifier.value
+        guard identifier.kind == .handle || identifier.kind == .userId,
+            let colon = value.utf8.firstIndex(of: UInt8(ascii: ":"))
+        else { return value[...] }
+        return value[value.utf8.index(after: colon)...]
+    }
+
+    private func fieldId(_ name: String) throws -> Int64 {
+        if let id = fieldIds[name] { return id }
+        findFieldName.bind(1, name)
+        let id: Int64
+        if let existing = try findFieldName.fetchInt64() {
+            id = existing
+        } else {
+            insertFieldName.bind(1, name)
+            try insertFieldName.execute()
+            id = db.lastInsertedRowID
+        }
+        fieldIds[name] = id
+        return id
     }
 
     private func identifierId(_ identifier: NormalizedIdentifier) throws -> Int64 {

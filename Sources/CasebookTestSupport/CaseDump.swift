@@ -51,8 +51,10 @@ public enum CaseDump {
                     + "timePrecision, timeZoneSource, actorAccountId, conversationId, text, details", "id"
             ),
             ("identifier", "id, kind, value, notes", "id"),
+            // The view gives each occurrence its raw value, field name and locator, as stored or as
+            // implied (migration v5 stores them only where they differ from the identifier and event).
             (
-                "identifierOccurrence",
+                "occurrenceDetail",
                 "id, identifierId, rawValue, strength, source, field, accountId, eventId, evidenceId, memberId, locator, "
                     + "observedAt, assumption", "id"
             ),

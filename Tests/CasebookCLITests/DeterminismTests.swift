@@ -29,7 +29,7 @@ import Testing
         ("identifierOccurrence", """
             SELECT i.kind, i.value, i.notes, o.rawValue, o.strength, o.source, o.field, a.platform, a.accountKey,
             e.locator, v.sha256, m.path, o.locator, o.observedAt, o.assumption
-            FROM identifierOccurrence o JOIN identifier i ON i.id = o.identifierId JOIN evidence v ON v.id = o.evidenceId
+            FROM occurrenceDetail o JOIN identifier i ON i.id = o.identifierId JOIN evidence v ON v.id = o.evidenceId
             JOIN member m ON m.id = o.memberId LEFT JOIN account a ON a.id = o.accountId LEFT JOIN event e ON e.id = o.eventId
             """, 15),
         ("account", "SELECT platform, accountKey, platformUserId, handle, displayName FROM account", 5),

@@ -95,7 +95,7 @@ import Testing
                     try Row.fetchAll(
                         db,
                         sql: """
-                            SELECT o.locator, o.rawValue, o.observedAt FROM identifierOccurrence o WHERE o.identifierId = ?
+                            SELECT o.locator, o.rawValue, o.observedAt FROM occurrenceDetail o WHERE o.identifierId = ?
                             ORDER BY o.observedAt IS NULL, o.observedAt, o.id LIMIT ?
                             """, arguments: [id, limit > 0 ? limit : -1]
                     ).map { "\($0[0] as String)|\($0[1] as String)|\(($0[2] as Int64?).map(String.init) ?? "-")" }

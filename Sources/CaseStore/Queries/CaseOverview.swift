@@ -378,10 +378,11 @@ extension CaseStore {
             let statement = try db.cachedStatement(
                 sql: """
                     WITH listed AS (SELECT value AS id FROM json_each(?))
-                    SELECT i.kind, i.value, o.rawValue, o.strength, o.source, o.field, o.eventId, o.observedAt, o.assumption,
-                    o.locator, a.handle, a.platformUserId, a.accountKey, a.platform AS accountPlatform,
+                    SELECT i.kind, i.value, COALESCE(o.rawValue, \(Migrations.impliedRawValue)), o.strength, o.source, f.name, o.eventId, o.observedAt,
+                    o.assumption, COALESCE(o.locator, e.locator), a.handle, a.platformUserId, a.accountKey, a.platform AS accountPlatform,
                     v.sha256, v.displayName, m.path
                     FROM listed JOIN identifierOccurrence o ON o.id = listed.id JOIN identifier i ON i.id = o.identifierId
+                    JOIN fieldName f ON f.id = o.fieldId LEFT JOIN event e ON e.id = o.eventId
                     LEFT JOIN account a ON a.id = o.accountId
                     JOIN evidence v ON v.id = o.evidenceId JOIN member m ON m.id = o.memberId
                     ORDER BY o.observedAt IS NULL, o.observedAt, o.id

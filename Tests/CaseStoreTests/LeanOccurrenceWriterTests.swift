@@ -1,0 +1,72 @@
+import CaseStore
+import CasebookTestSupport
+import EvidenceArchive
+import EvidenceModel
+import Foundation
+import GRDB
+import Testing
+
+/// The writer leaves out an occurrence's raw value and locator only when they are, byte for byte,
+/// what a reader would put back (migration v5): a raw value canonically equivalent to the implied
+/// one but spelled differently (NFD against NFC), or a locator that differs from the event's, is kept.
+@Suite struct LeanOccurrenceWriterTests {
+    @Test func onlyByteIdenticalValuesAreLeftOut() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("lean/data/tweets.js", "window.YTD.tweets.part0 = []\n")
+        let evidencePath = folder.path + "/lean"
+        let hashes = try EvidenceReader(path: evidencePath).hashEvidence()
+        let casePath = folder.path + "/case.db"
+        let store = try CaseStore(path: casePath, create: true)
+        let description = EvidenceDescription(
+            sha256: hashes.sha256, sha1: hashes.sha1, md5: hashes.md5, size: hashes.size, displayName: "lean",
+            sourcePath: evidencePath, kind: "folder")
+        let composed = "jos\u{E9}"  // é as one scalar
+        let decomposed = "jose\u{301}"  // e + combining acute: equal to `composed` for Swift's ==
+        #expect(composed == decomposed)
+        // (raw, normalized kind and value, occurrence locator) → the raw value and locator read back.
+        let cases: [(raw: String, kind: IdentifierKind, value: String, locator: String)] = [
+            ("jdoe", .handle, "twitter:jdoe", "/0/tweet"),  // implied raw, the event's locator: both left out
+            ("JDoe", .handle, "twitter:jdoe", "/0/tweet"),  // raw differs in case: kept
+            (decomposed, .handle, "twitter:" + composed, "/0/tweet"),  // canonically equal, other bytes: kept
+            (composed, .handle, "twitter:" + composed, "/0/tweet[3:9]"),  // own locator: kept
+            ("https://a.example/x", .url, "https://a.example/x", "/0/tweet"),  // not platform-scoped: the value itself
+            ("a:b", .email, "twitter:a:b", "/0/tweet"),  // not platform-scoped: the colon rule does not apply
+        ]
+        try store.ingest(description, runId: nil, examiner: nil, startedAt: 0) { writer in
+            let member = try writer.beginMember(
+                storedPath: "data/tweets.js", name: "data/tweets.js", parentMemberId: nil, type: "file", declaredSize: nil,
+                modifiedAt: nil, pathFindings: [])
+            let event = Event(
+                platform: .twitter, kind: .post, occurredAt: nil, text: "text",
+                provenance: Provenance(
+                    evidenceSHA256: hashes.sha256, memberPath: ["data/tweets.js"], locator: "/0/tweet", parser: "t", parserVersion: 1))
+            let identifiers = cases.map { item in
+                ResolvedIdentifier(
+                    observation: IdentifierObservation(kind: item.kind, raw: item.raw, field: "tweet.field", platform: .twitter),
+                    normalized: NormalizedIdentifier(kind: item.kind, value: item.value), locator: item.locator)
+            }
+            _ = try writer.event(event, memberId: member, identifiers: identifiers)
+            try writer.finishMember(
+                member, size: 1, sha256: nil, status: "parsed", parser: "t", parserVersion: 1, recordCount: 1, warningCount: 0,
+                error: nil)
+            try writer.finish(status: .complete, platforms: [.twitter], endedAt: 0)
+        }
+        let queue = try DatabaseQueue(path: casePath)
+        defer { try? queue.close() }
+        let (stored, read) = try queue.read { db in
+            (
+                try Row.fetchAll(db, sql: "SELECT rawValue, locator FROM identifierOccurrence ORDER BY id").map {
+                    [$0[0] as String?, $0[1] as String?]
+                },
+                try Row.fetchAll(db, sql: "SELECT rawValue, locator, field FROM occurrenceDetail ORDER BY id").map {
+                    [$0[0] as String, $0[1] as String, $0[2] as String]
+                }
+            )
+        }
+        #expect(stored == [[nil, nil], ["JDoe", nil], [decomposed, nil], [nil, "/0/tweet[3:9]"], [nil, nil], ["a:b", nil]])
+        #expect(Array(stored[2][0]!.utf8) == Array(decomposed.utf8), "the raw bytes, not an equivalent spelling")
+        #expect(read.map { Array($0[0].utf8) } == cases.map { Array($0.raw.utf8) })
+        #expect(read.map { $0[1] } == cases.map(\.locator))
+        #expect(read.allSatisfy { $0[2] == "tweet.field" })
+    }
+}
