@@ -5,6 +5,7 @@
  * WAL with synchronous=FULL and foreign keys off, as Casebook ingests. Like Casebook's first item
  * of a case, it leaves out the time, actor and occurrence indexes while loading and creates them in
  * the last transaction (CaseStore's DeferredIndexes); `DEFER=none` keeps them row by row instead.
+ * Needs a case of schema v5 (events in `eventRow`, text in its tenth column).
  * No JSON, no zip, no hashing, no normalization: what is left is what SQLite needs for this data,
  * the floor for Casebook's schema.
  *
@@ -88,13 +89,13 @@ int main(int argc, char **argv) {
     exec(db, "INSERT INTO main.eventSearch(eventSearch, rank) SELECT 'hashsize', v FROM source.eventSearch_config WHERE k = 'hashsize';"
              "INSERT INTO main.evidence SELECT * FROM source.evidence; INSERT INTO main.member SELECT * FROM source.member;"
              "INSERT INTO main.account SELECT * FROM source.account; INSERT INTO main.conversation SELECT * FROM source.conversation;"
-             "INSERT INTO main.fieldName SELECT * FROM source.fieldName;");
+             "INSERT INTO main.fieldName SELECT * FROM source.fieldName; INSERT INTO main.eventShape SELECT * FROM source.eventShape;");
 
-    sqlite3_stmt *events = prepare(db, "SELECT * FROM source.event ORDER BY id");
+    sqlite3_stmt *events = prepare(db, "SELECT * FROM source.eventRow ORDER BY id");
     sqlite3_stmt *occurrences = prepare(db, "SELECT * FROM source.identifierOccurrence ORDER BY eventId IS NULL, eventId, id");
     sqlite3_stmt *identifiers = prepare(db, "SELECT * FROM source.identifier ORDER BY id");
     sqlite3_stmt *pairs = prepare(db, "SELECT * FROM source.accountIdentifier");
-    sqlite3_stmt *insert_event = prepare(db, "INSERT INTO main.event VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    sqlite3_stmt *insert_event = prepare(db, "INSERT INTO main.eventRow VALUES (?,?,?,?,?,?,?,?,?,?,?)");
     sqlite3_stmt *insert_search = prepare(db, "INSERT INTO main.eventSearch(rowid, text) VALUES (?, ?)");
     sqlite3_stmt *insert_occurrence = prepare(db, "INSERT INTO main.identifierOccurrence VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
     sqlite3_stmt *insert_identifier = prepare(db, "INSERT INTO main.identifier VALUES (?,?,?,?)");
@@ -109,9 +110,9 @@ int main(int argc, char **argv) {
         sqlite3_int64 id = sqlite3_column_int64(events, 0);
         copy_row(db, events, insert_event);
         rows++;
-        if (sqlite3_column_type(events, 14) == SQLITE_TEXT && sqlite3_column_bytes(events, 14) > 0) {
+        if (sqlite3_column_type(events, 9) == SQLITE_TEXT && sqlite3_column_bytes(events, 9) > 0) {
             sqlite3_bind_int64(insert_search, 1, id);
-            sqlite3_bind_value(insert_search, 2, sqlite3_column_value(events, 14));
+            sqlite3_bind_value(insert_search, 2, sqlite3_column_value(events, 9));
             if (sqlite3_step(insert_search) != SQLITE_DONE) fail(db, "insert search");
             sqlite3_reset(insert_search);
         }

@@ -24,8 +24,8 @@ public enum DeferredIndexes {
     /// Name and statement of each, as the latest migration leaves them (a test compares them with
     /// a new case's schema).
     static let all: [(name: String, sql: String)] = [
-        ("event_time", "CREATE INDEX event_time ON event(occurredAt, id)"),
-        ("event_actor", "CREATE INDEX event_actor ON event(actorAccountId, occurredAt)"),
+        ("event_time", "CREATE INDEX event_time ON eventRow(occurredAt, id)"),
+        ("event_actor", "CREATE INDEX event_actor ON eventRow(actorAccountId, occurredAt)"),
         (
             "occurrence_identifier",
             "CREATE INDEX occurrence_identifier ON identifierOccurrence(identifierId, accountId, evidenceId, observedAt)"

@@ -134,6 +134,7 @@ extension CaseStore {
     /// adds gets higher ids (one writer per case holds the case lock).
     struct SharedRowBaseline {
         var account: Int64 = .max, identifier: Int64 = .max, conversation: Int64 = .max, fieldName: Int64 = .max
+        var eventShape: Int64 = .max
 
         init() {}
 
@@ -142,6 +143,7 @@ extension CaseStore {
             identifier = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM identifier") ?? 0
             conversation = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM conversation") ?? 0
             fieldName = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM fieldName") ?? 0
+            eventShape = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM eventShape") ?? 0
         }
 
         /// Deletes the shared rows created since; call after the item's own rows are purged.
@@ -153,6 +155,7 @@ extension CaseStore {
             try db.execute(sql: "DELETE FROM identifier WHERE id > ?", arguments: [identifier])
             try db.execute(sql: "DELETE FROM account WHERE id > ?", arguments: [account])
             try db.execute(sql: "DELETE FROM fieldName WHERE id > ?", arguments: [fieldName])
+            try db.execute(sql: "DELETE FROM eventShape WHERE id > ?", arguments: [eventShape])
         }
     }
 
@@ -192,7 +195,7 @@ extension CaseStore {
                 """)
         try db.execute(sql: "DELETE FROM temp.touchedAccountIdentifier")
         try db.execute(sql: "DELETE FROM attachment WHERE eventId IN (SELECT id FROM event WHERE evidenceId = ?)", arguments: [id])
-        try db.execute(sql: "DELETE FROM event WHERE evidenceId = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM eventRow WHERE evidenceId = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM warning WHERE evidenceId = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM evidenceAccount WHERE evidenceId = ?", arguments: [id])
         try db.execute(sql: "UPDATE member SET parentMemberId = NULL WHERE evidenceId = ?", arguments: [id])
@@ -293,6 +296,10 @@ public final class EvidenceWriter {
     private let findIdentifier: BulkStatement
     private let insertIdentifier: BulkStatement
     private let findFieldName: BulkStatement
+    private let findShape: BulkStatement
+    private let insertShape: BulkStatement
+    /// `eventShape` ids (a few dozen in a case).
+    private var shapeIds: [EventShape: Int64] = [:]
     private let insertFieldName: BulkStatement
     /// `fieldName` ids by name (a few dozen names in a case).
     private var fieldIds: [String: Int64] = [:]
@@ -334,10 +341,16 @@ public final class EvidenceWriter {
                 """)
         insertEvent = try BulkStatement(
             db, """
-                INSERT INTO event(evidenceId, memberId, locator, parser, parserVersion, platform, kind, occurredAt, timeRaw,
-                timePrecision, timeZoneSource, actorAccountId, conversationId, text, details)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO eventRow(evidenceId, memberId, locator, shapeId, occurredAt, timeRaw, actorAccountId, conversationId,
+                text, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+        findShape = try BulkStatement(
+            db, """
+                SELECT id FROM eventShape WHERE parser = ? AND parserVersion = ? AND platform = ? AND kind = ?
+                AND timePrecision IS ? AND timeZoneSource IS ?
+                """)
+        insertShape = try BulkStatement(
+            db, "INSERT INTO eventShape(parser, parserVersion, platform, kind, timePrecision, timeZoneSource) VALUES (?, ?, ?, ?, ?, ?)")
         insertSearch = try BulkStatement(
             db, "INSERT INTO eventSearch(rowid, text) VALUES (?, ?)")
         insertOccurrence = try BulkStatement(
@@ -487,21 +500,19 @@ public final class EvidenceWriter {
         let conversation = try event.conversationKey.map { try conversationId(platform: event.platform, key: $0) }
         let details = detailsJSON ?? EvidenceWriter.detailsJSON(event)
         let time = event.occurredAt
+        let shape = EventShape(
+            parser: event.provenance.parser, parserVersion: event.provenance.parserVersion, platform: event.platform.rawValue,
+            kind: event.kind.rawValue, timePrecision: time?.precision.rawValue, timeZoneSource: time?.zoneSource.rawValue)
         insertEvent.bind(1, evidenceId)
         insertEvent.bind(2, memberId)
         insertEvent.bind(3, event.provenance.locator)
-        insertEvent.bind(4, event.provenance.parser)
-        insertEvent.bind(5, event.provenance.parserVersion)
-        insertEvent.bind(6, event.platform.rawValue)
-        insertEvent.bind(7, event.kind.rawValue)
-        insertEvent.bind(8, time?.microseconds)
-        insertEvent.bind(9, time?.raw)
-        insertEvent.bind(10, time?.precision.rawValue)
-        insertEvent.bind(11, time?.zoneSource.rawValue)
-        insertEvent.bind(12, actorId)
-        insertEvent.bind(13, conversation)
-        insertEvent.bind(14, event.text)
-        insertEvent.bind(15, details)
+        insertEvent.bind(4, try shapeId(shape))
+        insertEvent.bind(5, time?.microseconds)
+        insertEvent.bind(6, time?.raw)
+        insertEvent.bind(7, actorId)
+        insertEvent.bind(8, conversation)
+        insertEvent.bind(9, event.text)
+        insertEvent.bind(10, details)
         try insertEvent.execute()
         let eventId = db.lastInsertedRowID
         if let text = event.text, !text.isEmpty {
@@ -583,6 +594,41 @@ public final class EvidenceWriter {
             let colon = value.utf8.firstIndex(of: UInt8(ascii: ":"))
         else { return value[...] }
         return value[value.utf8.index(after: colon)...]
+    }
+
+    /// What `eventShape` holds: the values an event shares with many others (migration v5).
+    struct EventShape: Hashable {
+        var parser: String
+        var parserVersion: Int
+        var platform: String
+        var kind: String
+        var timePrecision: String?
+        var timeZoneSource: String?
+    }
+
+    private func shapeId(_ shape: EventShape) throws -> Int64 {
+        if let id = shapeIds[shape] { return id }
+        let id: Int64
+        findShape.bind(1, shape.parser)
+        findShape.bind(2, shape.parserVersion)
+        findShape.bind(3, shape.platform)
+        findShape.bind(4, shape.kind)
+        findShape.bind(5, shape.timePrecision)
+        findShape.bind(6, shape.timeZoneSource)
+        if let existing = try findShape.fetchInt64() {
+            id = existing
+        } else {
+            insertShape.bind(1, shape.parser)
+            insertShape.bind(2, shape.parserVersion)
+            insertShape.bind(3, shape.platform)
+            insertShape.bind(4, shape.kind)
+            insertShape.bind(5, shape.timePrecision)
+            insertShape.bind(6, shape.timeZoneSource)
+            try insertShape.execute()
+            id = db.lastInsertedRowID
+        }
+        shapeIds[shape] = id
+        return id
     }
 
     private func fieldId(_ name: String) throws -> Int64 {

@@ -45,7 +45,7 @@ import Testing
         func number(_ sql: String) throws -> Int {
             try #require(Int(try SQLiteShell.run(casePath, sql).trimmingCharacters(in: .whitespacesAndNewlines)))
         }
-        let page = try number("SELECT rootpage FROM sqlite_master WHERE name = 'event'")
+        let page = try number("SELECT rootpage FROM sqlite_master WHERE name = 'eventRow'")
         let pageSize = try number("PRAGMA page_size")
         let handle = try FileHandle(forUpdating: URL(fileURLWithPath: casePath))
         try handle.seek(toOffset: UInt64((page - 1) * pageSize))

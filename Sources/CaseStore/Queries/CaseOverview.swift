@@ -382,7 +382,7 @@ extension CaseStore {
                     o.assumption, COALESCE(o.locator, e.locator), a.handle, a.platformUserId, a.accountKey, a.platform AS accountPlatform,
                     v.sha256, v.displayName, m.path
                     FROM listed JOIN identifierOccurrence o ON o.id = listed.id JOIN identifier i ON i.id = o.identifierId
-                    JOIN fieldName f ON f.id = o.fieldId LEFT JOIN event e ON e.id = o.eventId
+                    JOIN fieldName f ON f.id = o.fieldId LEFT JOIN eventRow e ON e.id = o.eventId
                     LEFT JOIN account a ON a.id = o.accountId
                     JOIN evidence v ON v.id = o.evidenceId JOIN member m ON m.id = o.memberId
                     ORDER BY o.observedAt IS NULL, o.observedAt, o.id

@@ -300,7 +300,7 @@ extension CaseStore {
             let walk = try BulkStatement(
                 db,
                 """
-                SELECT e.id FROM event e \(timeIndex) WHERE \(clauses.joined(separator: " AND "))
+                SELECT e.id FROM eventRow e \(timeIndex) WHERE \(clauses.joined(separator: " AND "))
                 ORDER BY \(timed ? "e.occurredAt \(direction), " : "")e.id \(direction)
                 """)
             try walk.setArguments(arguments)

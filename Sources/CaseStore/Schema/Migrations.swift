@@ -20,7 +20,7 @@ enum Migrations {
         // deferred check would read every reference of the case at the end (the migrations before are
         // registered, and keep their checks). Tests run `foreign_key_check` after an upgrade.
         migrator = migrator.disablingDeferredForeignKeyChecks()
-        migrator.registerMigration("v5-lean-occurrences") { db in
+        migrator.registerMigration("v5-lean-rows") { db in
             try db.execute(sql: v5)
         }
         return migrator
@@ -249,14 +249,58 @@ enum Migrations {
         DROP INDEX occurrence_event;
         """
 
-    /// Occurrences without what they repeat (112 bytes a row on the medium bench case before):
-    /// `fieldId` names the field in `fieldName` (17 distinct names, 29 bytes each on average, were
-    /// stored in every row; numbered in the order the case first met them, as the writer numbers them);
-    /// `rawValue` is NULL when the value was written as the identifier implies (`impliedRawValue`);
-    /// `locator` is NULL when it is the locator of the occurrence's event (97 % of rows). Readers
-    /// take `COALESCE(o.rawValue, <impliedRawValue>)` and `COALESCE(o.locator, e.locator)`, or the
-    /// `occurrenceDetail` view, which has the columns of the former table.
+    /// Rows without what they repeat, for a smaller case and fewer bytes to write (on the medium bench
+    /// case, events took 317 bytes a row and occurrences 112).
+    ///
+    /// Events: `eventRow` holds each event's own values and a `shapeId` into `eventShape`, one row per
+    /// distinct (parser, parser version, platform, kind, time precision, time-zone source): a few
+    /// dozen in a case, and 40 bytes of every event before. `event` becomes a view with the former
+    /// columns (a LEFT JOIN on the shape's key, which SQLite leaves out when a query reads no shape
+    /// column), so queries, reports and anyone reading the case file with SQL read events as before;
+    /// the writer, purges and index-forcing queries use `eventRow`. The three event indexes keep
+    /// their names, on `eventRow`. `attachment` and `tag` are rebuilt to reference `eventRow`.
+    ///
+    /// Occurrences: `fieldId` names the field in `fieldName` (17 distinct names, 29 bytes each on
+    /// average, were stored in every row); `rawValue` is NULL when the value was written as the
+    /// identifier implies (`impliedRawValue`); `locator` is NULL when it is the locator of the
+    /// occurrence's event (97 % of rows). Readers take `COALESCE(o.rawValue, <impliedRawValue>)` and
+    /// `COALESCE(o.locator, e.locator)`, or the `occurrenceDetail` view, which has the former columns.
+    ///
+    /// Shapes and field names are numbered in the order the case first met them, as the writer numbers
+    /// them, so an upgraded case stores the rows a fresh ingest stores.
     static let v5 = """
+        CREATE TABLE eventShape (
+            id INTEGER PRIMARY KEY,
+            parser TEXT NOT NULL,
+            parserVersion INTEGER NOT NULL,
+            platform TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            timePrecision TEXT,
+            timeZoneSource TEXT
+        );
+        INSERT INTO eventShape(parser, parserVersion, platform, kind, timePrecision, timeZoneSource)
+            SELECT parser, parserVersion, platform, kind, timePrecision, timeZoneSource FROM event
+            GROUP BY parser, parserVersion, platform, kind, timePrecision, timeZoneSource ORDER BY min(id);
+        CREATE TABLE eventRow (
+            id INTEGER PRIMARY KEY,
+            evidenceId INTEGER NOT NULL REFERENCES evidence(id),
+            memberId INTEGER NOT NULL REFERENCES member(id),
+            locator TEXT NOT NULL,
+            shapeId INTEGER NOT NULL REFERENCES eventShape(id),
+            occurredAt INTEGER,
+            timeRaw TEXT,
+            actorAccountId INTEGER REFERENCES account(id),
+            conversationId INTEGER REFERENCES conversation(id),
+            text TEXT,
+            details TEXT NOT NULL DEFAULT '{}'
+        );
+        INSERT INTO eventRow(id, evidenceId, memberId, locator, shapeId, occurredAt, timeRaw, actorAccountId, conversationId, text, details)
+            SELECT e.id, e.evidenceId, e.memberId, e.locator, s.id, e.occurredAt, e.timeRaw, e.actorAccountId, e.conversationId,
+            e.text, e.details
+            FROM event e JOIN eventShape s ON s.parser = e.parser AND s.parserVersion = e.parserVersion AND s.platform = e.platform
+            AND s.kind = e.kind AND s.timePrecision IS e.timePrecision AND s.timeZoneSource IS e.timeZoneSource
+            ORDER BY e.id;
+
         CREATE TABLE fieldName (
             id INTEGER PRIMARY KEY,
             name TEXT NOT NULL UNIQUE
@@ -270,7 +314,7 @@ enum Migrations {
             source TEXT NOT NULL,
             fieldId INTEGER NOT NULL REFERENCES fieldName(id),
             accountId INTEGER REFERENCES account(id),
-            eventId INTEGER REFERENCES event(id),
+            eventId INTEGER REFERENCES eventRow(id),
             evidenceId INTEGER NOT NULL REFERENCES evidence(id),
             memberId INTEGER NOT NULL REFERENCES member(id),
             locator TEXT CHECK (locator IS NOT NULL OR eventId IS NOT NULL),
@@ -283,16 +327,50 @@ enum Migrations {
             f.id, o.accountId, o.eventId, o.evidenceId, o.memberId, CASE WHEN o.locator = e.locator THEN NULL ELSE o.locator END,
             o.observedAt, o.assumption
             FROM identifierOccurrence o JOIN identifier i ON i.id = o.identifierId JOIN fieldName f ON f.name = o.field
-            LEFT JOIN event e ON e.id = o.eventId ORDER BY o.id;
+            LEFT JOIN eventRow e ON e.id = o.eventId ORDER BY o.id;
         DROP TABLE identifierOccurrence;
         ALTER TABLE leanOccurrence RENAME TO identifierOccurrence;
         CREATE INDEX occurrence_identifier ON identifierOccurrence(identifierId, accountId, evidenceId, observedAt);
+
+        CREATE TABLE attachmentRow (
+            id INTEGER PRIMARY KEY,
+            eventId INTEGER NOT NULL REFERENCES eventRow(id),
+            memberPath TEXT,
+            reference TEXT NOT NULL,
+            mediaType TEXT
+        );
+        INSERT INTO attachmentRow SELECT id, eventId, memberPath, reference, mediaType FROM attachment ORDER BY id;
+        DROP TABLE attachment;
+        ALTER TABLE attachmentRow RENAME TO attachment;
+        CREATE INDEX attachment_event ON attachment(eventId);
+        CREATE TABLE tagRow (
+            id INTEGER PRIMARY KEY,
+            eventId INTEGER NOT NULL REFERENCES eventRow(id),
+            label TEXT NOT NULL,
+            note TEXT,
+            examiner TEXT,
+            createdAt INTEGER NOT NULL,
+            runId INTEGER REFERENCES run(id)
+        );
+        INSERT INTO tagRow SELECT id, eventId, label, note, examiner, createdAt, runId FROM tag ORDER BY id;
+        DROP TABLE tag;
+        ALTER TABLE tagRow RENAME TO tag;
+        CREATE INDEX tag_event ON tag(eventId);
+
+        DROP TABLE event;
+        CREATE INDEX event_evidence ON eventRow(evidenceId);
+        CREATE INDEX event_time ON eventRow(occurredAt, id);
+        CREATE INDEX event_actor ON eventRow(actorAccountId, occurredAt);
+        CREATE VIEW event AS
+            SELECT r.id, r.evidenceId, r.memberId, r.locator, s.parser, s.parserVersion, s.platform, s.kind, r.occurredAt,
+            r.timeRaw, s.timePrecision, s.timeZoneSource, r.actorAccountId, r.conversationId, r.text, r.details
+            FROM eventRow r LEFT JOIN eventShape s ON s.id = r.shapeId;
         CREATE VIEW occurrenceDetail AS
             SELECT o.id, o.identifierId, COALESCE(o.rawValue, \(impliedRawValue)) AS rawValue, o.strength, o.source, f.name AS field,
             o.accountId, o.eventId, o.evidenceId, o.memberId, COALESCE(o.locator, e.locator) AS locator, o.observedAt,
             o.assumption
             FROM identifierOccurrence o JOIN identifier i ON i.id = o.identifierId JOIN fieldName f ON f.id = o.fieldId
-            LEFT JOIN event e ON e.id = o.eventId;
+            LEFT JOIN eventRow e ON e.id = o.eventId;
         """
 
     /// The raw value an occurrence of identifier `i` has when its `rawValue` is NULL: the identifier's
