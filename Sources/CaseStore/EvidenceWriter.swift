@@ -170,10 +170,10 @@ extension CaseStore {
         try db.execute(
             sql: """
                 INSERT INTO eventSearch(eventSearch, rowid, text)
-                SELECT 'delete', id, text FROM event WHERE evidenceId = ? AND text IS NOT NULL
+                SELECT 'delete', id, text FROM eventRow WHERE evidenceId = ? AND text IS NOT NULL
                 """, arguments: [id])
         // Custody rows (v2) point at the evidence and its events; an item being redone starts afresh.
-        try db.execute(sql: "DELETE FROM tag WHERE eventId IN (SELECT id FROM event WHERE evidenceId = ?)", arguments: [id])
+        try db.execute(sql: "DELETE FROM tag WHERE eventId IN (SELECT id FROM eventRow WHERE evidenceId = ?)", arguments: [id])
         try db.execute(sql: "DELETE FROM verification WHERE evidenceId = ?", arguments: [id])
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS touchedAccountIdentifier(accountId, source, identifierId)")
         try db.execute(sql: "DELETE FROM temp.touchedAccountIdentifier")
@@ -194,7 +194,7 @@ extension CaseStore {
                         WHERE o.identifierId = t.identifierId AND o.accountId = t.accountId AND o.source = t.source))
                 """)
         try db.execute(sql: "DELETE FROM temp.touchedAccountIdentifier")
-        try db.execute(sql: "DELETE FROM attachment WHERE eventId IN (SELECT id FROM event WHERE evidenceId = ?)", arguments: [id])
+        try db.execute(sql: "DELETE FROM attachment WHERE eventId IN (SELECT id FROM eventRow WHERE evidenceId = ?)", arguments: [id])
         try db.execute(sql: "DELETE FROM eventRow WHERE evidenceId = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM warning WHERE evidenceId = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM evidenceAccount WHERE evidenceId = ?", arguments: [id])

@@ -178,7 +178,7 @@ extension CaseStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    WITH counts AS (SELECT actorAccountId AS accountId, count(*) AS n FROM event
+                    WITH counts AS (SELECT actorAccountId AS accountId, count(*) AS n FROM eventRow
                         WHERE actorAccountId IS NOT NULL GROUP BY actorAccountId),
                     owners AS (SELECT accountId, max(isExportOwner) AS owner FROM evidenceAccount GROUP BY accountId)
                     SELECT a.*, coalesce(o.owner, 0) AS owner, coalesce(c.n, 0) AS events,

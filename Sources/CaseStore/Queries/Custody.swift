@@ -102,7 +102,7 @@ extension CaseStore {
     {
         do {
             return try pool.write { db in
-                guard try Int64.fetchOne(db, sql: "SELECT id FROM event WHERE id = ?", arguments: [eventId]) != nil
+                guard try Int64.fetchOne(db, sql: "SELECT id FROM eventRow WHERE id = ?", arguments: [eventId]) != nil
                 else {
                     throw StoreError(
                         .notFound,
@@ -186,7 +186,10 @@ extension CaseStore {
         var unlimited = filter
         unlimited.limit = 0
         let clauses = CaseStore.whereClause(unlimited, arguments: &arguments)
-        let sql = "SELECT count(*) FROM event e \(clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "))"
+        // The `event` view joins each row to its shape, which SQLite keeps in a count; without a
+        // platform or kind filter the count reads `eventRow` alone (an index, not every row).
+        let table = filter.platforms.isEmpty && filter.kinds.isEmpty ? "eventRow" : "event"
+        let sql = "SELECT count(*) FROM \(table) e \(clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "))"
         return try read { db in try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0 }
     }
 

@@ -282,7 +282,7 @@ extension CaseStore {
         }
         if !always {
             let matches = Int64(matching.count)
-            let events = try Int64.fetchOne(db, sql: "SELECT max(id) FROM event") ?? 0
+            let events = try Int64.fetchOne(db, sql: "SELECT max(id) FROM eventRow") ?? 0
             // An index entry costs far less than an event row (a page fault on a big case): walk when the
             // walk reads fewer than ~20 entries per lookup it saves.
             guard matches * matches * 20 > Int64(filter.limit) * events else { return nil }
