@@ -301,8 +301,10 @@ public final class EvidenceWriter {
     /// `eventShape` ids (a few dozen in a case).
     private var shapeIds: [EventShape: Int64] = [:]
     private let insertFieldName: BulkStatement
-    /// `fieldName` ids by name (a few dozen names in a case).
-    private var fieldIds: [String: Int64] = [:]
+    /// `fieldName` ids by name (a few dozen names in a case), with the name as stored: a field name
+    /// can carry an export's own label, and Swift's `==` equates spellings SQLite keeps apart (NFC
+    /// and NFD, or `K` and U+212A KELVIN SIGN), so a hit counts only when the bytes match.
+    private var fieldIds: [String: (name: String, id: Int64)] = [:]
     private var accountIds: [AccountKey: Int64] = [:]
     private var accountsLinked: Set<Int64> = []
     private var conversationIds: [String: Int64] = [:]
@@ -632,7 +634,7 @@ public final class EvidenceWriter {
     }
 
     private func fieldId(_ name: String) throws -> Int64 {
-        if let id = fieldIds[name] { return id }
+        if let cached = fieldIds[name], cached.name.utf8.elementsEqual(name.utf8) { return cached.id }
         findFieldName.bind(1, name)
         let id: Int64
         if let existing = try findFieldName.fetchInt64() {
@@ -642,7 +644,7 @@ public final class EvidenceWriter {
             try insertFieldName.execute()
             id = db.lastInsertedRowID
         }
-        fieldIds[name] = id
+        if fieldIds[name] == nil { fieldIds[name] = (name, id) }
         return id
     }
 

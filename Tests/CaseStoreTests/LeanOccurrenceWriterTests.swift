@@ -32,6 +32,9 @@ import Testing
             ("https://a.example/x", .url, "https://a.example/x", "/0/tweet"),  // not platform-scoped: the value itself
             ("a:b", .email, "twitter:a:b", "/0/tweet"),  // not platform-scoped: the colon rule does not apply
         ]
+        // Field names that Swift's == equates but whose bytes differ: each keeps its own spelling.
+        let fields = ["tweet.field", "tweet.K", "tweet.\u{212A}", "tweet.field", "tweet.K", "tweet.\u{212A}"]
+        #expect(fields[1] == fields[2])
         try store.ingest(description, runId: nil, examiner: nil, startedAt: 0) { writer in
             let member = try writer.beginMember(
                 storedPath: "data/tweets.js", name: "data/tweets.js", parentMemberId: nil, type: "file", declaredSize: nil,
@@ -40,9 +43,9 @@ import Testing
                 platform: .twitter, kind: .post, occurredAt: nil, text: "text",
                 provenance: Provenance(
                     evidenceSHA256: hashes.sha256, memberPath: ["data/tweets.js"], locator: "/0/tweet", parser: "t", parserVersion: 1))
-            let identifiers = cases.map { item in
+            let identifiers = zip(cases, fields).map { item, field in
                 ResolvedIdentifier(
-                    observation: IdentifierObservation(kind: item.kind, raw: item.raw, field: "tweet.field", platform: .twitter),
+                    observation: IdentifierObservation(kind: item.kind, raw: item.raw, field: field, platform: .twitter),
                     normalized: NormalizedIdentifier(kind: item.kind, value: item.value), locator: item.locator)
             }
             _ = try writer.event(event, memberId: member, identifiers: identifiers)
@@ -67,6 +70,8 @@ import Testing
         #expect(Array(stored[2][0]!.utf8) == Array(decomposed.utf8), "the raw bytes, not an equivalent spelling")
         #expect(read.map { Array($0[0].utf8) } == cases.map { Array($0.raw.utf8) })
         #expect(read.map { $0[1] } == cases.map(\.locator))
-        #expect(read.allSatisfy { $0[2] == "tweet.field" })
+        #expect(read.map { Array($0[2].utf8) } == fields.map { Array($0.utf8) })
+        let names = try queue.read { db in try String.fetchAll(db, sql: "SELECT name FROM fieldName ORDER BY id") }
+        #expect(names.map { Array($0.utf8) } == fields.prefix(3).map { Array($0.utf8) })
     }
 }
