@@ -562,7 +562,7 @@ public final class EvidenceWriter {
         statement.bind(1, identifierId)
         // Compared byte by byte, as SQLite compares: Swift's `==` equates canonically equivalent
         // strings (NFC and NFD), and the raw bytes must survive.
-        let rawImplied = observation.raw.utf8.elementsEqual(EvidenceWriter.impliedRawValue(identifier.normalized).utf8)
+        let rawImplied = EvidenceWriter.rawValueIsImplied(observation.raw, by: identifier.normalized)
         statement.bind(2, rawImplied ? nil : observation.raw)
         statement.bind(3, identifier.isWeak ? "weak" : "exact")
         statement.bind(4, observation.source.rawValue)
@@ -571,7 +571,7 @@ public final class EvidenceWriter {
         statement.bind(7, eventId)
         statement.bind(8, evidenceId)
         statement.bind(9, memberId)
-        let locatorImplied = eventId != nil && eventLocator.map { identifier.locator.utf8.elementsEqual($0.utf8) } == true
+        let locatorImplied = eventId != nil && eventLocator.map { ExactText.equal(identifier.locator, $0) } == true
         statement.bind(10, locatorImplied ? nil : identifier.locator)
         statement.bind(11, observation.observedAt?.microseconds)
         statement.bind(12, identifier.assumption)
@@ -588,14 +588,15 @@ public final class EvidenceWriter {
         }
     }
 
-    /// The raw value an occurrence is read with when none is stored: `Migrations.impliedRawValue` in
-    /// Swift (the part after the first colon, matched byte by byte as SQLite's `instr` does).
-    static func impliedRawValue(_ identifier: NormalizedIdentifier) -> Substring {
+    /// Whether an occurrence written `raw` is read back as `raw` with no raw value stored:
+    /// `Migrations.impliedRawValue` in Swift (for a handle or user id, the value after its first
+    /// colon, found byte by byte as SQLite's `instr` finds it; otherwise the value), compared byte by byte.
+    static func rawValueIsImplied(_ raw: String, by identifier: NormalizedIdentifier) -> Bool {
         let value = identifier.value
         guard identifier.kind == .handle || identifier.kind == .userId,
             let colon = value.utf8.firstIndex(of: UInt8(ascii: ":"))
-        else { return value[...] }
-        return value[value.utf8.index(after: colon)...]
+        else { return ExactText.equal(raw, value) }
+        return ExactText.equal(raw, value, suffixOf: value.utf8.distance(from: value.utf8.startIndex, to: colon) + 1)
     }
 
     /// What `eventShape` holds: the values an event shares with many others (migration v5).
@@ -634,7 +635,7 @@ public final class EvidenceWriter {
     }
 
     private func fieldId(_ name: String) throws -> Int64 {
-        if let cached = fieldIds[name], cached.name.utf8.elementsEqual(name.utf8) { return cached.id }
+        if let cached = fieldIds[name], ExactText.equal(cached.name, name) { return cached.id }
         findFieldName.bind(1, name)
         let id: Int64
         if let existing = try findFieldName.fetchInt64() {
