@@ -21,4 +21,24 @@ enum ExactText {
         if let result = contiguous ?? nil { return result }
         return a.utf8.elementsEqual(b.utf8.dropFirst(offset))
     }
+
+    /// A dictionary key of a tag and a text, equal when the tags are and the texts have the same bytes.
+    struct Key<Tag: Hashable>: Hashable {
+        let tag: Tag
+        let text: String
+
+        init(_ tag: Tag, _ text: String) {
+            self.tag = tag
+            self.text = text
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(tag)
+            // The same bytes must hash the same, stored contiguously or not.
+            let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            if hashed == nil { Array(text.utf8).withUnsafeBytes { hasher.combine(bytes: $0) } }
+        }
+
+        static func == (a: Key, b: Key) -> Bool { a.tag == b.tag && ExactText.equal(a.text, b.text) }
+    }
 }

@@ -74,4 +74,51 @@ import Testing
         let names = try queue.read { db in try String.fetchAll(db, sql: "SELECT name FROM fieldName ORDER BY id") }
         #expect(names.map { Array($0.utf8) } == fields.prefix(3).map { Array($0.utf8) })
     }
+
+    /// Identifier values that Swift's `==` equates but whose bytes differ are two identifiers, as the
+    /// table's unique index has them, however the writer's cache met them.
+    @Test func canonicallyEquivalentValuesStayTwoIdentifiers() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("ids/data/tweets.js", "window.YTD.tweets.part0 = []\n")
+        let evidencePath = folder.path + "/ids"
+        let hashes = try EvidenceReader(path: evidencePath).hashEvidence()
+        let casePath = folder.path + "/case.db"
+        let store = try CaseStore(path: casePath, create: true)
+        let description = EvidenceDescription(
+            sha256: hashes.sha256, sha1: hashes.sha1, md5: hashes.md5, size: hashes.size, displayName: "ids",
+            sourcePath: evidencePath, kind: "folder")
+        let composed = "https://a.example/caf\u{E9}", decomposed = "https://a.example/cafe\u{301}"
+        #expect(composed == decomposed)
+        let values = [composed, decomposed, composed, decomposed]
+        try store.ingest(description, runId: nil, examiner: nil, startedAt: 0) { writer in
+            let member = try writer.beginMember(
+                storedPath: "data/tweets.js", name: "data/tweets.js", parentMemberId: nil, type: "file", declaredSize: nil,
+                modifiedAt: nil, pathFindings: [])
+            for (index, value) in values.enumerated() {
+                let event = Event(
+                    platform: .twitter, kind: .post, occurredAt: nil, text: "text \(index)",
+                    provenance: Provenance(
+                        evidenceSHA256: hashes.sha256, memberPath: ["data/tweets.js"], locator: "/\(index)", parser: "t",
+                        parserVersion: 1))
+                let identifier = ResolvedIdentifier(
+                    observation: IdentifierObservation(kind: .url, raw: value, field: "text", platform: .twitter),
+                    normalized: NormalizedIdentifier(kind: .url, value: value), locator: "/\(index)")
+                _ = try writer.event(event, memberId: member, identifiers: [identifier])
+            }
+            try writer.finishMember(
+                member, size: 1, sha256: nil, status: "parsed", parser: "t", parserVersion: 1, recordCount: 4, warningCount: 0,
+                error: nil)
+            try writer.finish(status: .complete, platforms: [.twitter], endedAt: 0)
+        }
+        let queue = try DatabaseQueue(path: casePath)
+        defer { try? queue.close() }
+        let (identifiers, linked) = try queue.read { db in
+            (
+                try String.fetchAll(db, sql: "SELECT value FROM identifier ORDER BY id"),
+                try String.fetchAll(db, sql: "SELECT i.value FROM identifierOccurrence o JOIN identifier i ON i.id = o.identifierId ORDER BY o.id")
+            )
+        }
+        #expect(identifiers.map { Array($0.utf8) } == [Array(composed.utf8), Array(decomposed.utf8)])
+        #expect(linked.map { Array($0.utf8) } == values.map { Array($0.utf8) }, "each occurrence names the identifier of its own bytes")
+    }
 }
