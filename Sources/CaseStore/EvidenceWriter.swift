@@ -305,9 +305,11 @@ public final class EvidenceWriter {
     /// can carry an export's own label, and Swift's `==` equates spellings SQLite keeps apart (NFC
     /// and NFD, or `K` and U+212A KELVIN SIGN), so a hit counts only when the bytes match.
     private var fieldIds: [String: (name: String, id: Int64)] = [:]
-    private var accountIds: [AccountKey: Int64] = [:]
+    /// Keyed by bytes, as the tables' unique indexes compare (`ExactText.Key`): account and
+    /// conversation keys come from export text, where canonically equivalent spellings are distinct.
+    private var accountIds: [ExactText.Key<Platform>: Int64] = [:]
     private var accountsLinked: Set<Int64> = []
-    private var conversationIds: [String: Int64] = [:]
+    private var conversationIds: [ExactText.Key<Platform>: Int64] = [:]
     private var identifierIds: [ExactText.Key<IdentifierKind>: Int64] = [:]
     /// Identifiers this item gave an occurrence to; their counts are refreshed when it ends.
     private var touchedIdentifiers: Set<Int64> = []
@@ -440,7 +442,8 @@ public final class EvidenceWriter {
     }
 
     func accountId(_ key: AccountKey, platformUserId: String? = nil, handle: String? = nil, displayName: String? = nil) throws -> Int64 {
-        if let id = accountIds[key], platformUserId == nil, handle == nil, displayName == nil { return id }
+        let cacheKey = ExactText.Key(key.platform, key.key)
+        if let id = accountIds[cacheKey], platformUserId == nil, handle == nil, displayName == nil { return id }
         let userId = platformUserId ?? (key.key.hasPrefix("id:") ? String(key.key.dropFirst(3)) : nil)
         let handleValue = handle ?? (key.key.hasPrefix("handle:") ? String(key.key.dropFirst(7)) : nil)
         if let id = try fetchId("SELECT id FROM account WHERE platform = ? AND accountKey = ?", [key.platform.rawValue, key.key]) {
@@ -448,12 +451,12 @@ public final class EvidenceWriter {
                     UPDATE account SET platformUserId = coalesce(?, platformUserId), handle = coalesce(?, handle),
                     displayName = coalesce(?, displayName) WHERE id = ?
                     """, [userId, handleValue, displayName, id])
-            accountIds[key] = id
+            accountIds[cacheKey] = id
             return id
         }
         try run("INSERT INTO account(platform, accountKey, platformUserId, handle, displayName) VALUES (?, ?, ?, ?, ?)", [key.platform.rawValue, key.key, userId, handleValue, displayName])
         let id = db.lastInsertedRowID
-        accountIds[key] = id
+        accountIds[cacheKey] = id
         return id
     }
 
@@ -476,7 +479,7 @@ public final class EvidenceWriter {
     }
 
     private func conversationId(platform: Platform, key: String, title: String? = nil) throws -> Int64 {
-        let cacheKey = platform.rawValue + "|" + key
+        let cacheKey = ExactText.Key(platform, key)
         if let id = conversationIds[cacheKey], title == nil { return id }
         if let id = try fetchId("SELECT id FROM conversation WHERE platform = ? AND conversationKey = ?", [platform.rawValue, key]) {
             if let title { try run("UPDATE conversation SET title = ? WHERE id = ?", [title, id]) }

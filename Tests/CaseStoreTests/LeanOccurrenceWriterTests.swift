@@ -75,8 +75,9 @@ import Testing
         #expect(names.map { Array($0.utf8) } == fields.prefix(3).map { Array($0.utf8) })
     }
 
-    /// Identifier values that Swift's `==` equates but whose bytes differ are two identifiers, as the
-    /// table's unique index has them, however the writer's cache met them.
+    /// Identifier values and account keys that Swift's `==` equates but whose bytes differ are two
+    /// identifiers and two accounts, as the tables' unique indexes have them, however the writer's
+    /// caches met them.
     @Test func canonicallyEquivalentValuesStayTwoIdentifiers() throws {
         let folder = try TemporaryFolder()
         try folder.write("ids/data/tweets.js", "window.YTD.tweets.part0 = []\n")
@@ -96,7 +97,8 @@ import Testing
                 modifiedAt: nil, pathFindings: [])
             for (index, value) in values.enumerated() {
                 let event = Event(
-                    platform: .twitter, kind: .post, occurredAt: nil, text: "text \(index)",
+                    platform: .twitter, kind: .post, occurredAt: nil,
+                    actor: AccountKey(platform: .twitter, key: "handle:" + value.dropFirst("https://a.example/".count)), text: "text \(index)",
                     provenance: Provenance(
                         evidenceSHA256: hashes.sha256, memberPath: ["data/tweets.js"], locator: "/\(index)", parser: "t",
                         parserVersion: 1))
@@ -112,12 +114,17 @@ import Testing
         }
         let queue = try DatabaseQueue(path: casePath)
         defer { try? queue.close() }
-        let (identifiers, linked) = try queue.read { db in
+        let (identifiers, linked, accounts, actors) = try queue.read { db in
             (
                 try String.fetchAll(db, sql: "SELECT value FROM identifier ORDER BY id"),
-                try String.fetchAll(db, sql: "SELECT i.value FROM identifierOccurrence o JOIN identifier i ON i.id = o.identifierId ORDER BY o.id")
+                try String.fetchAll(db, sql: "SELECT i.value FROM identifierOccurrence o JOIN identifier i ON i.id = o.identifierId ORDER BY o.id"),
+                try String.fetchAll(db, sql: "SELECT accountKey FROM account ORDER BY id"),
+                try String.fetchAll(db, sql: "SELECT a.accountKey FROM eventRow e JOIN account a ON a.id = e.actorAccountId ORDER BY e.id")
             )
         }
+        let keys = values.map { "handle:" + $0.dropFirst("https://a.example/".count) }
+        #expect(accounts.map { Array($0.utf8) } == keys.prefix(2).map { Array($0.utf8) })
+        #expect(actors.map { Array($0.utf8) } == keys.map { Array($0.utf8) }, "each event names the account of its own bytes")
         #expect(identifiers.map { Array($0.utf8) } == [Array(composed.utf8), Array(decomposed.utf8)])
         #expect(linked.map { Array($0.utf8) } == values.map { Array($0.utf8) }, "each occurrence names the identifier of its own bytes")
     }
