@@ -4,14 +4,14 @@ import Foundation
 /// spellings (NFC and NFD, `K` and U+212A KELVIN SIGN, reordered combining marks), which evidence
 /// must keep apart; `utf8.elementsEqual` is exact but walks the bytes one by one through generic
 /// iterators (about 2,000 instructions for a 30-byte field name, measured with callgrind).
-enum ExactText {
+public enum ExactText {
     /// Whether `a` and `b` have the same UTF-8 bytes.
-    static func equal(_ a: String, _ b: String) -> Bool {
+    public static func equal(_ a: String, _ b: String) -> Bool {
         equal(a, b, suffixOf: 0)
     }
 
     /// Whether `a` has the same UTF-8 bytes as `b` from byte `offset` on.
-    static func equal(_ a: String, _ b: String, suffixOf offset: Int) -> Bool {
+    public static func equal(_ a: String, _ b: String, suffixOf offset: Int) -> Bool {
         let contiguous = a.utf8.withContiguousStorageIfAvailable { left in
             b.utf8.withContiguousStorageIfAvailable { right -> Bool in
                 guard offset <= right.count, left.count == right.count - offset else { return false }
@@ -23,22 +23,22 @@ enum ExactText {
     }
 
     /// A dictionary key of a tag and a text, equal when the tags are and the texts have the same bytes.
-    struct Key<Tag: Hashable>: Hashable {
-        let tag: Tag
-        let text: String
+    public struct Key<Tag: Hashable>: Hashable {
+        public let tag: Tag
+        public let text: String
 
-        init(_ tag: Tag, _ text: String) {
+        public init(_ tag: Tag, _ text: String) {
             self.tag = tag
             self.text = text
         }
 
-        func hash(into hasher: inout Hasher) {
+        public func hash(into hasher: inout Hasher) {
             hasher.combine(tag)
             // The same bytes must hash the same, stored contiguously or not.
             let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
             if hashed == nil { Array(text.utf8).withUnsafeBytes { hasher.combine(bytes: $0) } }
         }
 
-        static func == (a: Key, b: Key) -> Bool { a.tag == b.tag && ExactText.equal(a.text, b.text) }
+        public static func == (a: Key, b: Key) -> Bool { a.tag == b.tag && ExactText.equal(a.text, b.text) }
     }
 }

@@ -251,10 +251,11 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
     /// microseconds. The result depends only on the key (no account region is passed here).
     private var normalized: [NormalizationKey: NormalizationResult] = [:]
 
+    /// The raw value by its bytes (`ExactText.Key`): Swift's `==` equates an NFD value with its NFC
+    /// twin, which would then take the twin's normalized value.
     private struct NormalizationKey: Hashable {
         var kind: IdentifierKind
-        var raw: String
-        var platform: Platform?
+        var raw: ExactText.Key<Platform?>
     }
 
     init(queue: WriteQueue, evidenceSHA256: String, evidenceName: String, options: IngestOptions, progress: any IngestProgress) {
@@ -404,7 +405,7 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
     }
 
     private func resolve(_ observation: IdentifierObservation, locator: String, memberId: Int64, quiet: Bool = false) -> [ResolvedIdentifier] {
-        let key = NormalizationKey(kind: observation.kind, raw: observation.raw, platform: observation.platform)
+        let key = NormalizationKey(kind: observation.kind, raw: ExactText.Key(observation.platform, observation.raw))
         let result: NormalizationResult
         if let known = normalized[key] {
             result = known
