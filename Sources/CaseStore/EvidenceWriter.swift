@@ -610,26 +610,26 @@ public final class EvidenceWriter {
         var kind: String
         var timePrecision: String?
         var timeZoneSource: String?
+
+        /// Binds the six values, in column order, to a statement's first six parameters.
+        func bind(to statement: BulkStatement) {
+            statement.bind(1, parser)
+            statement.bind(2, parserVersion)
+            statement.bind(3, platform)
+            statement.bind(4, kind)
+            statement.bind(5, timePrecision)
+            statement.bind(6, timeZoneSource)
+        }
     }
 
     private func shapeId(_ shape: EventShape) throws -> Int64 {
         if let id = shapeIds[shape] { return id }
         let id: Int64
-        findShape.bind(1, shape.parser)
-        findShape.bind(2, shape.parserVersion)
-        findShape.bind(3, shape.platform)
-        findShape.bind(4, shape.kind)
-        findShape.bind(5, shape.timePrecision)
-        findShape.bind(6, shape.timeZoneSource)
+        shape.bind(to: findShape)
         if let existing = try findShape.fetchInt64() {
             id = existing
         } else {
-            insertShape.bind(1, shape.parser)
-            insertShape.bind(2, shape.parserVersion)
-            insertShape.bind(3, shape.platform)
-            insertShape.bind(4, shape.kind)
-            insertShape.bind(5, shape.timePrecision)
-            insertShape.bind(6, shape.timeZoneSource)
+            shape.bind(to: insertShape)
             try insertShape.execute()
             id = db.lastInsertedRowID
         }

@@ -10,16 +10,22 @@ import Testing
 /// what a reader would put back (migration v5): a raw value canonically equivalent to the implied
 /// one but spelled differently (NFD against NFC), or a locator that differs from the event's, is kept.
 @Suite struct LeanOccurrenceWriterTests {
-    @Test func onlyByteIdenticalValuesAreLeftOut() throws {
-        let folder = try TemporaryFolder()
+    /// A new case and the description of a small evidence folder to write into it by hand.
+    static func makeCase(_ folder: TemporaryFolder) throws -> (store: CaseStore, casePath: String, description: EvidenceDescription) {
         try folder.write("lean/data/tweets.js", "window.YTD.tweets.part0 = []\n")
         let evidencePath = folder.path + "/lean"
         let hashes = try EvidenceReader(path: evidencePath).hashEvidence()
         let casePath = folder.path + "/case.db"
-        let store = try CaseStore(path: casePath, create: true)
         let description = EvidenceDescription(
             sha256: hashes.sha256, sha1: hashes.sha1, md5: hashes.md5, size: hashes.size, displayName: "lean",
             sourcePath: evidencePath, kind: "folder")
+        return (try CaseStore(path: casePath, create: true), casePath, description)
+    }
+
+    @Test func onlyByteIdenticalValuesAreLeftOut() throws {
+        let folder = try TemporaryFolder()
+        let (store, casePath, description) = try Self.makeCase(folder)
+        let sha256 = description.sha256
         let composed = "jos\u{E9}"  // é as one scalar
         let decomposed = "jose\u{301}"  // e + combining acute: equal to `composed` for Swift's ==
         #expect(composed == decomposed)
@@ -42,7 +48,7 @@ import Testing
             let event = Event(
                 platform: .twitter, kind: .post, occurredAt: nil, text: "text",
                 provenance: Provenance(
-                    evidenceSHA256: hashes.sha256, memberPath: ["data/tweets.js"], locator: "/0/tweet", parser: "t", parserVersion: 1))
+                    evidenceSHA256: sha256, memberPath: ["data/tweets.js"], locator: "/0/tweet", parser: "t", parserVersion: 1))
             let identifiers = zip(cases, fields).map { item, field in
                 ResolvedIdentifier(
                     observation: IdentifierObservation(kind: item.kind, raw: item.raw, field: field, platform: .twitter),
@@ -80,14 +86,8 @@ import Testing
     /// caches met them.
     @Test func canonicallyEquivalentValuesStayTwoIdentifiers() throws {
         let folder = try TemporaryFolder()
-        try folder.write("ids/data/tweets.js", "window.YTD.tweets.part0 = []\n")
-        let evidencePath = folder.path + "/ids"
-        let hashes = try EvidenceReader(path: evidencePath).hashEvidence()
-        let casePath = folder.path + "/case.db"
-        let store = try CaseStore(path: casePath, create: true)
-        let description = EvidenceDescription(
-            sha256: hashes.sha256, sha1: hashes.sha1, md5: hashes.md5, size: hashes.size, displayName: "ids",
-            sourcePath: evidencePath, kind: "folder")
+        let (store, casePath, description) = try Self.makeCase(folder)
+        let sha256 = description.sha256
         let composed = "https://a.example/caf\u{E9}", decomposed = "https://a.example/cafe\u{301}"
         #expect(composed == decomposed)
         let values = [composed, decomposed, composed, decomposed]
@@ -100,7 +100,7 @@ import Testing
                     platform: .twitter, kind: .post, occurredAt: nil,
                     actor: AccountKey(platform: .twitter, key: "handle:" + value.dropFirst("https://a.example/".count)), text: "text \(index)",
                     provenance: Provenance(
-                        evidenceSHA256: hashes.sha256, memberPath: ["data/tweets.js"], locator: "/\(index)", parser: "t",
+                        evidenceSHA256: sha256, memberPath: ["data/tweets.js"], locator: "/\(index)", parser: "t",
                         parserVersion: 1))
                 let identifier = ResolvedIdentifier(
                     observation: IdentifierObservation(kind: .url, raw: value, field: "text", platform: .twitter),
