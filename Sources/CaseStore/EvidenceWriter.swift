@@ -298,13 +298,15 @@ public final class EvidenceWriter {
     private let findFieldName: BulkStatement
     private let findShape: BulkStatement
     private let insertShape: BulkStatement
-    /// `eventShape` ids (a few dozen in a case).
+    /// `eventShape` ids (a few dozen in a case), and the last one asked for: a member's events mostly
+    /// share one shape, and comparing with it costs less than hashing six values per event.
     private var shapeIds: [EventShape: Int64] = [:]
+    private var lastShape: (shape: EventShape, id: Int64)?
     private let insertFieldName: BulkStatement
-    /// `fieldName` ids by name (a few dozen names in a case), with the name as stored: a field name
-    /// can carry an export's own label, and Swift's `==` equates spellings SQLite keeps apart (NFC
-    /// and NFD, or `K` and U+212A KELVIN SIGN), so a hit counts only when the bytes match.
-    private var fieldIds: [String: (name: String, id: Int64)] = [:]
+    /// `fieldName` ids by the name's bytes (a few dozen names in a case): a field name can carry an
+    /// export's own label, and Swift's `==` equates spellings SQLite keeps apart (NFC and NFD, or `K`
+    /// and U+212A KELVIN SIGN).
+    private var fieldIds: [ExactText.Key<Int>: Int64] = [:]
     /// Keyed by bytes, as the tables' unique indexes compare (`ExactText.Key`): account and
     /// conversation keys come from export text, where canonically equivalent spellings are distinct.
     private var accountIds: [ExactText.Key<Platform>: Int64] = [:]
@@ -623,32 +625,20 @@ public final class EvidenceWriter {
     }
 
     private func shapeId(_ shape: EventShape) throws -> Int64 {
-        if let id = shapeIds[shape] { return id }
-        let id: Int64
-        shape.bind(to: findShape)
-        if let existing = try findShape.fetchInt64() {
-            id = existing
-        } else {
-            shape.bind(to: insertShape)
-            try insertShape.execute()
-            id = db.lastInsertedRowID
-        }
+        if let lastShape, lastShape.shape == shape { return lastShape.id }
+        let id = try shapeIds[shape]
+            ?? findOrInsert(find: findShape, insert: insertShape, bindFind: shape.bind, bindInsert: shape.bind)
         shapeIds[shape] = id
+        lastShape = (shape, id)
         return id
     }
 
     private func fieldId(_ name: String) throws -> Int64 {
-        if let cached = fieldIds[name], ExactText.equal(cached.name, name) { return cached.id }
-        findFieldName.bind(1, name)
-        let id: Int64
-        if let existing = try findFieldName.fetchInt64() {
-            id = existing
-        } else {
-            insertFieldName.bind(1, name)
-            try insertFieldName.execute()
-            id = db.lastInsertedRowID
-        }
-        if fieldIds[name] == nil { fieldIds[name] = (name, id) }
+        let key = ExactText.Key(name)
+        if let id = fieldIds[key] { return id }
+        let bind = { (statement: BulkStatement) in statement.bind(1, name) }
+        let id = try findOrInsert(find: findFieldName, insert: insertFieldName, bindFind: bind, bindInsert: bind)
+        fieldIds[key] = id
         return id
     }
 
@@ -658,21 +648,32 @@ public final class EvidenceWriter {
         // its notes (about 2,500 instructions a lookup on the small bench archive).
         let key = ExactText.Key(identifier.kind, identifier.value)
         if let id = identifierIds[key] { return id }
-        let id: Int64
-        findIdentifier.bind(1, identifier.kind.rawValue)
-        findIdentifier.bind(2, identifier.value)
-        if let existing = try findIdentifier.fetchInt64() {
-            id = existing
-        } else {
-            insertIdentifier.bind(1, identifier.kind.rawValue)
-            insertIdentifier.bind(2, identifier.value)
-            insertIdentifier.bind(3, identifier.notes.joined(separator: ","))
-            try insertIdentifier.execute()
-            id = db.lastInsertedRowID
-        }
+        let id = try findOrInsert(
+            find: findIdentifier, insert: insertIdentifier,
+            bindFind: { statement in
+                statement.bind(1, identifier.kind.rawValue)
+                statement.bind(2, identifier.value)
+            },
+            bindInsert: { statement in
+                statement.bind(1, identifier.kind.rawValue)
+                statement.bind(2, identifier.value)
+                statement.bind(3, identifier.notes.joined(separator: ","))
+            })
         if identifierIds.count > 200_000 { identifierIds.removeAll(keepingCapacity: true) }
         identifierIds[key] = id
         return id
+    }
+
+    /// The id of the row `find` finds, or of the row `insert` adds when there is none: the shared
+    /// dictionary rows (shapes, field names, identifiers) that items look up before they insert.
+    private func findOrInsert(
+        find: BulkStatement, insert: BulkStatement, bindFind: (BulkStatement) -> Void, bindInsert: (BulkStatement) -> Void
+    ) throws -> Int64 {
+        bindFind(find)
+        if let existing = try find.fetchInt64() { return existing }
+        bindInsert(insert)
+        try insert.execute()
+        return db.lastInsertedRowID
     }
 
     /// Records a warning or an archive finding.

@@ -42,3 +42,8 @@ public enum ExactText {
         public static func == (a: Key, b: Key) -> Bool { a.tag == b.tag && ExactText.equal(a.text, b.text) }
     }
 }
+
+extension ExactText.Key where Tag == Int {
+    /// A key of a text alone.
+    public init(_ text: String) { self.init(0, text) }
+}
