@@ -76,13 +76,12 @@ public final class CaseStore: @unchecked Sendable {
         var attempt = 0
         while true {
             do {
+                // This pool only migrates (callers come here when the probe found migrations to run).
+                // An upgrade rebuilds whole tables (v5): its sorts (GROUP BY, CREATE INDEX) spill to
+                // temporary files instead of memory, or the large bench case's upgrade peaks at 1.1 GB.
                 let pool = try openPool(location, readOnly: false, busyTimeout: busyTimeout)
-                if try !pool.read(Migrations.migrator.hasCompletedMigrations) {
-                    // An upgrade rebuilds whole tables (v5): its sorts (GROUP BY, CREATE INDEX) spill to
-                    // temporary files instead of memory, or the large bench case's upgrade peaks at 1.1 GB.
-                    try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA temp_store = FILE") }
-                    try Migrations.migrator.migrate(pool)
-                }
+                try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA temp_store = FILE") }
+                try Migrations.migrator.migrate(pool)
                 return
             } catch {
                 attempt += 1
