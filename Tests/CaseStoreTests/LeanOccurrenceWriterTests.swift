@@ -10,8 +10,11 @@ import Testing
 /// what a reader would put back (migration v5): a raw value canonically equivalent to the implied
 /// one but spelled differently (NFD against NFC), or a locator that differs from the event's, is kept.
 @Suite struct LeanOccurrenceWriterTests {
-    /// A new case and the description of a small evidence folder to write into it by hand.
-    static func makeCase(_ folder: TemporaryFolder) throws -> (store: CaseStore, casePath: String, description: EvidenceDescription) {
+    /// A new case holding one evidence folder whose records are written by hand: the events
+    /// `records` gives (from the evidence's SHA-256), all in one member. Returns the case path.
+    static func writeCase(
+        _ folder: TemporaryFolder, _ records: (_ sha256: String) -> [(event: Event, identifiers: [ResolvedIdentifier])]
+    ) throws -> String {
         try folder.write("lean/data/tweets.js", "window.YTD.tweets.part0 = []\n")
         let evidencePath = folder.path + "/lean"
         let hashes = try EvidenceReader(path: evidencePath).hashEvidence()
@@ -19,13 +22,24 @@ import Testing
         let description = EvidenceDescription(
             sha256: hashes.sha256, sha1: hashes.sha1, md5: hashes.md5, size: hashes.size, displayName: "lean",
             sourcePath: evidencePath, kind: "folder")
-        return (try CaseStore(path: casePath, create: true), casePath, description)
+        let written = records(hashes.sha256)
+        try CaseStore(path: casePath, create: true).ingest(description, runId: nil, examiner: nil, startedAt: 0) { writer in
+            let member = try writer.beginMember(
+                storedPath: "data/tweets.js", name: "data/tweets.js", parentMemberId: nil, type: "file", declaredSize: nil,
+                modifiedAt: nil, pathFindings: [])
+            for record in written {
+                _ = try writer.event(record.event, memberId: member, identifiers: record.identifiers)
+            }
+            try writer.finishMember(
+                member, size: 1, sha256: nil, status: "parsed", parser: "t", parserVersion: 1, recordCount: written.count,
+                warningCount: 0, error: nil)
+            try writer.finish(status: .complete, platforms: [.twitter], endedAt: 0)
+        }
+        return casePath
     }
 
     @Test func onlyByteIdenticalValuesAreLeftOut() throws {
         let folder = try TemporaryFolder()
-        let (store, casePath, description) = try Self.makeCase(folder)
-        let sha256 = description.sha256
         let composed = "jos\u{E9}"  // é as one scalar
         let decomposed = "jose\u{301}"  // e + combining acute: equal to `composed` for Swift's ==
         #expect(composed == decomposed)
@@ -41,10 +55,7 @@ import Testing
         // Field names that Swift's == equates but whose bytes differ: each keeps its own spelling.
         let fields = ["tweet.field", "tweet.K", "tweet.\u{212A}", "tweet.field", "tweet.K", "tweet.\u{212A}"]
         #expect(fields[1] == fields[2])
-        try store.ingest(description, runId: nil, examiner: nil, startedAt: 0) { writer in
-            let member = try writer.beginMember(
-                storedPath: "data/tweets.js", name: "data/tweets.js", parentMemberId: nil, type: "file", declaredSize: nil,
-                modifiedAt: nil, pathFindings: [])
+        let casePath = try Self.writeCase(folder) { sha256 in
             let event = Event(
                 platform: .twitter, kind: .post, occurredAt: nil, text: "text",
                 provenance: Provenance(
@@ -54,11 +65,7 @@ import Testing
                     observation: IdentifierObservation(kind: item.kind, raw: item.raw, field: field, platform: .twitter),
                     normalized: NormalizedIdentifier(kind: item.kind, value: item.value), locator: item.locator)
             }
-            _ = try writer.event(event, memberId: member, identifiers: identifiers)
-            try writer.finishMember(
-                member, size: 1, sha256: nil, status: "parsed", parser: "t", parserVersion: 1, recordCount: 1, warningCount: 0,
-                error: nil)
-            try writer.finish(status: .complete, platforms: [.twitter], endedAt: 0)
+            return [(event, identifiers)]
         }
         let queue = try DatabaseQueue(path: casePath)
         defer { try? queue.close() }
@@ -86,16 +93,11 @@ import Testing
     /// caches met them.
     @Test func canonicallyEquivalentValuesStayTwoIdentifiers() throws {
         let folder = try TemporaryFolder()
-        let (store, casePath, description) = try Self.makeCase(folder)
-        let sha256 = description.sha256
         let composed = "https://a.example/caf\u{E9}", decomposed = "https://a.example/cafe\u{301}"
         #expect(composed == decomposed)
         let values = [composed, decomposed, composed, decomposed]
-        try store.ingest(description, runId: nil, examiner: nil, startedAt: 0) { writer in
-            let member = try writer.beginMember(
-                storedPath: "data/tweets.js", name: "data/tweets.js", parentMemberId: nil, type: "file", declaredSize: nil,
-                modifiedAt: nil, pathFindings: [])
-            for (index, value) in values.enumerated() {
+        let casePath = try Self.writeCase(folder) { sha256 in
+            values.enumerated().map { index, value in
                 let event = Event(
                     platform: .twitter, kind: .post, occurredAt: nil,
                     actor: AccountKey(platform: .twitter, key: "handle:" + value.dropFirst("https://a.example/".count)), text: "text \(index)",
@@ -105,12 +107,8 @@ import Testing
                 let identifier = ResolvedIdentifier(
                     observation: IdentifierObservation(kind: .url, raw: value, field: "text", platform: .twitter),
                     normalized: NormalizedIdentifier(kind: .url, value: value), locator: "/\(index)")
-                _ = try writer.event(event, memberId: member, identifiers: [identifier])
+                return (event, [identifier])
             }
-            try writer.finishMember(
-                member, size: 1, sha256: nil, status: "parsed", parser: "t", parserVersion: 1, recordCount: 4, warningCount: 0,
-                error: nil)
-            try writer.finish(status: .complete, platforms: [.twitter], endedAt: 0)
         }
         let queue = try DatabaseQueue(path: casePath)
         defer { try? queue.close() }
