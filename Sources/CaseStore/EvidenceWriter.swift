@@ -298,8 +298,8 @@ public final class EvidenceWriter {
     private let findFieldName: BulkStatement
     private let findShape: BulkStatement
     private let insertShape: BulkStatement
-    /// `eventShape` ids (a few dozen in a case), and the last one asked for: a member's events mostly
-    /// share one shape, and comparing with it costs less than hashing six values per event.
+    /// `eventShape` ids (a few dozen to a few hundred in a case), and the last one asked for: a member's
+    /// events mostly share one shape, and comparing with it costs less than hashing seven values per event.
     private var shapeIds: [EventShape: Int64] = [:]
     private var lastShape: (shape: EventShape, id: Int64)?
     private let insertFieldName: BulkStatement
@@ -353,10 +353,13 @@ public final class EvidenceWriter {
         findShape = try BulkStatement(
             db, """
                 SELECT id FROM eventShape WHERE parser = ? AND parserVersion = ? AND platform = ? AND kind = ?
-                AND timePrecision IS ? AND timeZoneSource IS ?
+                AND timePrecision IS ? AND timeZoneSource IS ? AND detailKeys IS ?
                 """)
         insertShape = try BulkStatement(
-            db, "INSERT INTO eventShape(parser, parserVersion, platform, kind, timePrecision, timeZoneSource) VALUES (?, ?, ?, ?, ?, ?)")
+            db, """
+                INSERT INTO eventShape(parser, parserVersion, platform, kind, timePrecision, timeZoneSource, detailKeys)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
         insertSearch = try BulkStatement(
             db, "INSERT INTO eventSearch(rowid, text) VALUES (?, ?)")
         insertOccurrence = try BulkStatement(
@@ -497,7 +500,7 @@ public final class EvidenceWriter {
     /// Writes an event with its identifiers and attachments; returns the event id.
     @discardableResult
     public func event(
-        _ event: Event, memberId: Int64, identifiers: [ResolvedIdentifier], detailsJSON: String? = nil
+        _ event: Event, memberId: Int64, identifiers: [ResolvedIdentifier], details: StoredDetails? = nil
     ) throws -> Int64 {
         var actorId: Int64?
         if let actor = event.actor {
@@ -505,11 +508,12 @@ public final class EvidenceWriter {
             try linkAccount(actorId!, memberId: memberId, locator: event.provenance.locator)
         }
         let conversation = try event.conversationKey.map { try conversationId(platform: event.platform, key: $0) }
-        let details = detailsJSON ?? EvidenceWriter.detailsJSON(event)
+        let details = details ?? StoredDetails(event)
         let time = event.occurredAt
         let shape = EventShape(
             parser: event.provenance.parser, parserVersion: event.provenance.parserVersion, platform: event.platform.rawValue,
-            kind: event.kind.rawValue, timePrecision: time?.precision.rawValue, timeZoneSource: time?.zoneSource.rawValue)
+            kind: event.kind.rawValue, timePrecision: time?.precision.rawValue, timeZoneSource: time?.zoneSource.rawValue,
+            detailKeys: details.keys.map { ExactText.Key($0) })
         insertEvent.bind(1, evidenceId)
         insertEvent.bind(2, memberId)
         insertEvent.bind(3, event.provenance.locator)
@@ -519,7 +523,7 @@ public final class EvidenceWriter {
         insertEvent.bind(7, actorId)
         insertEvent.bind(8, conversation)
         insertEvent.bind(9, event.text)
-        insertEvent.bind(10, details)
+        insertEvent.bind(10, details.values)
         try insertEvent.execute()
         let eventId = db.lastInsertedRowID
         if let text = event.text, !text.isEmpty {
@@ -541,9 +545,48 @@ public final class EvidenceWriter {
         return eventId
     }
 
-    /// The stored form of an event's details: a JSON object, keys in the parser's order.
-    public static func detailsJSON(_ event: Event) -> String {
-        JSONText.stringObject(event.details.map { ($0.name, $0.value) })
+    /// How an event's details are stored (migration v6): the names, a JSON array, in the event's shape,
+    /// and the values, a JSON array in the same order, in its row. The `event` view puts them together
+    /// as the JSON object that v5 stored (`Migrations.detailsObject`).
+    ///
+    /// Details holding a character that SQLite's JSON functions write differently from `JSONText` are
+    /// stored as that object, with no names in the shape, because the view must give back the bytes a
+    /// v5 case stored: SQLite writes backspace and form feed as `\b` and `\f` (`JSONText`: `\u0008`,
+    /// `\u000c`) and leaves DEL, C1 controls, U+2028 and U+2029 unescaped (`JSONText` escapes them so
+    /// that printed JSON cannot carry a terminal escape sequence). NUL is kept out too.
+    public struct StoredDetails: Sendable {
+        /// The names as a JSON array, or nil when `values` is the whole object.
+        public var keys: String?
+        public var values: String
+
+        public init(_ event: Event) {
+            let separable = event.details.allSatisfy { StoredDetails.viewRebuilds($0.name) && StoredDetails.viewRebuilds($0.value) }
+            if separable {
+                keys = JSONText.stringArray(event.details.map(\.name))
+                values = JSONText.stringArray(event.details.map(\.value))
+            } else {
+                keys = nil
+                values = JSONText.stringObject(event.details.map { ($0.name, $0.value) })
+            }
+        }
+
+        /// Whether the view's JSON functions write `text` as `JSONText.quote` does.
+        static func viewRebuilds(_ text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { bytes in
+                for index in bytes.indices {
+                    switch bytes[index] {
+                    case 0x00, 0x08, 0x0C, 0x7F: return false
+                    // C1 controls: C2 80…C2 9F; U+2028 and U+2029: E2 80 A8 and E2 80 A9.
+                    case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]): return false
+                    case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] & 0xFE) == 0xA8:
+                        return false
+                    default: continue
+                    }
+                }
+                return true
+            }
+        }
     }
 
     /// Writes an identifier that belongs to an account but to no event.
@@ -604,7 +647,8 @@ public final class EvidenceWriter {
         return ExactText.equal(raw, value, suffixOf: value.utf8.distance(from: value.utf8.startIndex, to: colon) + 1)
     }
 
-    /// What `eventShape` holds: the values an event shares with many others (migration v5).
+    /// What `eventShape` holds: the values an event shares with many others (migration v5), and the
+    /// names of its details (v6), compared by their bytes: names can come from an export's labels.
     struct EventShape: Hashable {
         var parser: String
         var parserVersion: Int
@@ -612,8 +656,9 @@ public final class EvidenceWriter {
         var kind: String
         var timePrecision: String?
         var timeZoneSource: String?
+        var detailKeys: ExactText.Key<Int>?
 
-        /// Binds the six values, in column order, to a statement's first six parameters.
+        /// Binds the seven values, in column order, to a statement's first seven parameters.
         func bind(to statement: BulkStatement) {
             statement.bind(1, parser)
             statement.bind(2, parserVersion)
@@ -621,6 +666,7 @@ public final class EvidenceWriter {
             statement.bind(4, kind)
             statement.bind(5, timePrecision)
             statement.bind(6, timeZoneSource)
+            statement.bind(7, detailKeys?.text)
         }
     }
 
@@ -628,6 +674,8 @@ public final class EvidenceWriter {
         if let lastShape, lastShape.shape == shape { return lastShape.id }
         let id = try shapeIds[shape]
             ?? findOrInsert(find: findShape, insert: insertShape, bindFind: shape.bind, bindInsert: shape.bind)
+        // Bounded: detail names can be an export's labels, so shapes are as many as the export makes.
+        if shapeIds.count > 10_000 { shapeIds.removeAll(keepingCapacity: true) }
         shapeIds[shape] = id
         lastShape = (shape, id)
         return id

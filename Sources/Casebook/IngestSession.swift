@@ -385,9 +385,9 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
                 }
             }
             let identifiers = resolved
-            let details = EvidenceWriter.detailsJSON(event)
+            let details = EvidenceWriter.StoredDetails(event)
             store { writer in
-                try writer.event(event, memberId: writer.memberRow(memberId), identifiers: identifiers, detailsJSON: details)
+                try writer.event(event, memberId: writer.memberRow(memberId), identifiers: identifiers, details: details)
             }
             recordsByKind[event.kind.rawValue, default: 0] += 1
         case .identifier(let observation, let provenance):

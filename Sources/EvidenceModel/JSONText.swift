@@ -101,6 +101,18 @@ public enum JSONText {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// An array of strings (written into one buffer: this runs for every stored event's details).
+    public static func stringArray(_ items: [String]) -> String {
+        var output: [UInt8] = [UInt8(ascii: "[")]
+        output.reserveCapacity(items.reduce(2) { $0 + $1.utf8.count + 3 })
+        for (index, item) in items.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            appendQuoted(item, to: &output)
+        }
+        output.append(UInt8(ascii: "]"))
+        return String(decoding: output, as: UTF8.self)
+    }
+
     public static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
 
     public static func optional(_ text: String?) -> String { text.map(quote) ?? "null" }

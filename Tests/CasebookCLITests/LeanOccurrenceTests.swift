@@ -8,7 +8,8 @@ import Testing
 /// source) once in `eventShape`, an occurrence's raw value and locator only where they differ from its
 /// identifier's value and its event's locator, and its field as an id into `fieldName`. A case of the
 /// former schema is upgraded when first opened and reads the same afterwards; the upgrade and the
-/// writer store the same rows.
+/// writer store the same occurrences and event values. (Details stay whole in an upgraded case's rows,
+/// as v5 stored them; the writer stores their names in the shape from v6 on: `DetailKeysTests`.)
 @Suite struct LeanOccurrenceTests {
     static let samples = [
         SampleExportsLocator.path("twitter/modern-2022"), SampleExportsLocator.path("twitter/legacy-2020"),
@@ -20,8 +21,9 @@ import Testing
         "SELECT * FROM tag ORDER BY id",
     ]
     static let storedDumps = [
-        "SELECT * FROM eventRow ORDER BY id", "SELECT * FROM eventShape ORDER BY id", "SELECT * FROM identifierOccurrence ORDER BY id",
-        "SELECT * FROM fieldName ORDER BY id",
+        "SELECT id, evidenceId, memberId, locator, occurredAt, timeRaw, actorAccountId, conversationId, text FROM eventRow ORDER BY id",
+        "SELECT id, parser, parserVersion, platform, kind, timePrecision, timeZoneSource FROM eventShape ORDER BY id",
+        "SELECT * FROM identifierOccurrence ORDER BY id", "SELECT * FROM fieldName ORDER BY id",
     ]
 
     static func dumps(_ casePath: String, _ queries: [String]) throws -> [[[String: String]]] {
@@ -136,7 +138,7 @@ import Testing
                         CREATE INDEX occurrence_identifier ON identifierOccurrence(identifierId, accountId, evidenceId, observedAt);
                         CREATE INDEX attachment_event ON attachment(eventId);
                         CREATE INDEX tag_event ON tag(eventId);
-                        DELETE FROM grdb_migrations WHERE identifier = 'v5-lean-rows';
+                        DELETE FROM grdb_migrations WHERE identifier IN ('v5-lean-rows', 'v6-detail-keys');
                         """)
                 return .commit
             }
@@ -151,7 +153,12 @@ import Testing
         #expect(correlate.status == 0, "\(correlate.stderr)")
         #expect(correlate.stdout == freshCorrelate.stdout)
         #expect(try Self.dumps(former, Self.readDumps) == expected)
-        #expect(try Self.dumps(former, Self.storedDumps) == stored)
+        let upgraded = try Self.dumps(former, Self.storedDumps)
+        #expect(upgraded[0] == stored[0])
+        #expect(Array(upgraded[2...]) == Array(stored[2...]))
+        // v5 numbered shapes without the detail names; the writer keeps a shape per set of names.
+        #expect(upgraded[1].count > 5 && upgraded[1].count < stored[1].count)
+        #expect(try CaseDump.rows(former, "SELECT count(*) AS n FROM eventShape WHERE detailKeys IS NOT NULL") == [["n": "0"]])
         #expect(try CaseState.problems(former) == [])
         let search = ["search", "the", "--limit", "50", "--format", "json"]
         #expect(try CasebookBinary.run(search + ["--case", former]).stdout == CasebookBinary.run(search + ["--case", fresh]).stdout)
@@ -160,6 +167,8 @@ import Testing
         #expect(tagAgain.status == 0, "\(tagAgain.stderr)")
         let more = try CasebookBinary.run(["ingest", SampleExportsLocator.path("facebook/html-2021"), "--case", former])
         #expect([0, 10].contains(more.status), "\(more.stderr)")
+        let newShapes = try CaseDump.rows(former, "SELECT count(*) AS n FROM eventShape WHERE detailKeys IS NOT NULL")
+        #expect(newShapes != [["n": "0"]])
         #expect(try CaseState.problems(former) == [])
     }
 }

@@ -32,6 +32,14 @@ public struct JSONParser {
 
     public private(set) var notes = Notes()
     private let maxDepth: Int
+    /// How many members (items) the last object (array) closed at each of the first depths had. The
+    /// elements of an export repeat their shape, so the next container at that depth reserves as
+    /// many: appending grew a tweet's 25 members through six allocations.
+    private var memberCountHints = [Int](repeating: 0, count: JSONParser.hintedDepths)
+    private var itemCountHints = [Int](repeating: 0, count: JSONParser.hintedDepths)
+    private static let hintedDepths = 8
+    /// A hint from one huge container must not make every later one reserve as much.
+    private static let maxHint = 64
 
     public init(maxDepth: Int = JSONParser.defaultMaxDepth) { self.maxDepth = maxDepth }
 
@@ -72,6 +80,7 @@ public struct JSONParser {
             guard depth < maxDepth else { throw JSONSyntaxError(offset: cursor.index, reason: "nesting deeper than \(maxDepth)") }
             cursor.index += 1
             var members: [JSONObject.Member] = []
+            if depth < Self.hintedDepths { members.reserveCapacity(memberCountHints[depth]) }
             var keys = Set<String>()
             cursor.skipWhitespace()
             if cursor.current == UInt8(ascii: "}") {
@@ -104,6 +113,7 @@ public struct JSONParser {
                 }
                 if cursor.current == UInt8(ascii: "}") {
                     cursor.index += 1
+                    if depth < Self.hintedDepths { memberCountHints[depth] = min(members.count, Self.maxHint) }
                     return .object(JSONObject(members: members))
                 }
                 throw JSONSyntaxError(offset: cursor.index, reason: "expected ',' or '}'")
@@ -112,6 +122,7 @@ public struct JSONParser {
             guard depth < maxDepth else { throw JSONSyntaxError(offset: cursor.index, reason: "nesting deeper than \(maxDepth)") }
             cursor.index += 1
             var items: [JSONValue] = []
+            if depth < Self.hintedDepths { items.reserveCapacity(itemCountHints[depth]) }
             cursor.skipWhitespace()
             if cursor.current == UInt8(ascii: "]") {
                 cursor.index += 1
@@ -127,12 +138,14 @@ public struct JSONParser {
                     // Grailbird archives leave a trailing comma before ']'.
                     if cursor.current == UInt8(ascii: "]") {
                         cursor.index += 1
+                        if depth < Self.hintedDepths { itemCountHints[depth] = min(items.count, Self.maxHint) }
                         return .array(items)
                     }
                     continue
                 }
                 if cursor.current == UInt8(ascii: "]") {
                     cursor.index += 1
+                    if depth < Self.hintedDepths { itemCountHints[depth] = min(items.count, Self.maxHint) }
                     return .array(items)
                 }
                 throw JSONSyntaxError(offset: cursor.index, reason: "expected ',' or ']'")
