@@ -549,42 +549,20 @@ public final class EvidenceWriter {
     /// and the values, a JSON array in the same order, in its row. The `event` view puts them together
     /// as the JSON object that v5 stored (`Migrations.detailsObject`).
     ///
-    /// Details holding a character that SQLite's JSON functions write differently from `JSONText` are
-    /// stored as that object, with no names in the shape, because the view must give back the bytes a
-    /// v5 case stored: SQLite writes backspace and form feed as `\b` and `\f` (`JSONText`: `\u0008`,
-    /// `\u000c`) and leaves DEL, C1 controls, U+2028 and U+2029 unescaped (`JSONText` escapes them so
-    /// that printed JSON cannot carry a terminal escape sequence). NUL is kept out too.
+    /// Details holding a character that SQLite's JSON functions write differently from `JSONText`
+    /// (`JSONText.separated`) are stored as that object, with no names in the shape: the view must give
+    /// back the bytes a v5 case stored.
     public struct StoredDetails: Sendable {
         /// The names as a JSON array, or nil when `values` is the whole object.
         public var keys: String?
         public var values: String
 
         public init(_ event: Event) {
-            let separable = event.details.allSatisfy { StoredDetails.viewRebuilds($0.name) && StoredDetails.viewRebuilds($0.value) }
-            if separable {
-                keys = JSONText.stringArray(event.details.map(\.name))
-                values = JSONText.stringArray(event.details.map(\.value))
+            if let separated = JSONText.separated(event.details) {
+                (keys, values) = separated
             } else {
                 keys = nil
                 values = JSONText.stringObject(event.details.map { ($0.name, $0.value) })
-            }
-        }
-
-        /// Whether the view's JSON functions write `text` as `JSONText.quote` does.
-        static func viewRebuilds(_ text: String) -> Bool {
-            var text = text
-            return text.withUTF8 { bytes in
-                for index in bytes.indices {
-                    switch bytes[index] {
-                    case 0x00, 0x08, 0x0C, 0x7F: return false
-                    // C1 controls: C2 80…C2 9F; U+2028 and U+2029: E2 80 A8 and E2 80 A9.
-                    case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]): return false
-                    case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] & 0xFE) == 0xA8:
-                        return false
-                    default: continue
-                    }
-                }
-                return true
             }
         }
     }

@@ -101,16 +101,56 @@ public enum JSONText {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// An array of strings (written into one buffer: this runs for every stored event's details).
+    /// An array of strings.
     public static func stringArray(_ items: [String]) -> String {
         var output: [UInt8] = [UInt8(ascii: "[")]
-        output.reserveCapacity(items.reduce(2) { $0 + $1.utf8.count + 3 })
         for (index, item) in items.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
             appendQuoted(item, to: &output)
         }
         output.append(UInt8(ascii: "]"))
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The names and the values of `details` as two JSON arrays of strings, in one pass (this runs for
+    /// every stored event), or nil when a text holds a character that SQLite's JSON functions write
+    /// otherwise than `quote`: NUL, backspace and form feed (SQLite: `\b`, `\f`), DEL, C1 controls,
+    /// U+2028 and U+2029 (SQLite leaves them unescaped). SQLite can then rebuild `stringObject` of the
+    /// pairs byte for byte from the two arrays.
+    public static func separated(_ details: [Event.Detail]) -> (names: String, values: String)? {
+        var names: [UInt8] = [UInt8(ascii: "[")], values: [UInt8] = [UInt8(ascii: "[")]
+        names.reserveCapacity(details.count * 16 + 2)
+        values.reserveCapacity(details.count * 24 + 2)
+        for (index, detail) in details.enumerated() {
+            if index > 0 {
+                names.append(UInt8(ascii: ","))
+                values.append(UInt8(ascii: ","))
+            }
+            guard appendQuotedAsSQLite(detail.name, to: &names), appendQuotedAsSQLite(detail.value, to: &values) else { return nil }
+        }
+        names.append(UInt8(ascii: "]"))
+        values.append(UInt8(ascii: "]"))
+        return (String(decoding: names, as: UTF8.self), String(decoding: values, as: UTF8.self))
+    }
+
+    /// Appends `text` quoted; false when SQLite would quote it otherwise. Only text that needed an
+    /// escape is scanned again: every character in question is one `quote` escapes.
+    private static func appendQuotedAsSQLite(_ text: String, to output: inout [UInt8]) -> Bool {
+        let before = output.count
+        appendQuoted(text, to: &output)
+        guard output.count != before + text.utf8.count + 2 else { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            for index in bytes.indices {
+                switch bytes[index] {
+                case 0x00, 0x08, 0x0C, 0x7F: return false
+                case 0xC2 where isC1(bytes, at: index): return false
+                case 0xE2 where isLineSeparator(bytes, at: index): return false
+                default: continue
+                }
+            }
+            return true
+        }
     }
 
     public static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
