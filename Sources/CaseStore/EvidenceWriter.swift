@@ -299,7 +299,7 @@ public final class EvidenceWriter {
     private let findShape: BulkStatement
     private let insertShape: BulkStatement
     /// `eventShape` ids (a few dozen to a few hundred in a case), and the last one asked for: a member's
-    /// events mostly share one shape, and comparing with it costs less than hashing seven values per event.
+    /// events mostly share one shape, and comparing with it costs less than hashing eight values per event.
     private var shapeIds: [EventShape: Int64] = [:]
     private var lastShape: (shape: EventShape, id: Int64)?
     private let insertFieldName: BulkStatement
@@ -353,12 +353,12 @@ public final class EvidenceWriter {
         findShape = try BulkStatement(
             db, """
                 SELECT id FROM eventShape WHERE parser = ? AND parserVersion = ? AND platform = ? AND kind = ?
-                AND timePrecision IS ? AND timeZoneSource IS ? AND detailKeys IS ?
+                AND timePrecision IS ? AND timeZoneSource IS ? AND detailKeys IS ? AND timeFormat IS ?
                 """)
         insertShape = try BulkStatement(
             db, """
-                INSERT INTO eventShape(parser, parserVersion, platform, kind, timePrecision, timeZoneSource, detailKeys)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO eventShape(parser, parserVersion, platform, kind, timePrecision, timeZoneSource, detailKeys, timeFormat)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         insertSearch = try BulkStatement(
             db, "INSERT INTO eventSearch(rowid, text) VALUES (?, ?)")
@@ -510,16 +510,18 @@ public final class EvidenceWriter {
         let conversation = try event.conversationKey.map { try conversationId(platform: event.platform, key: $0) }
         let details = details ?? StoredDetails(event)
         let time = event.occurredAt
+        // A raw time the view writes again from the time itself is not stored (migration v6).
+        let timeFormat = time.flatMap { TimeFormat.matching(raw: $0.raw, microseconds: $0.microseconds) }
         let shape = EventShape(
             parser: event.provenance.parser, parserVersion: event.provenance.parserVersion, platform: event.platform.rawValue,
             kind: event.kind.rawValue, timePrecision: time?.precision.rawValue, timeZoneSource: time?.zoneSource.rawValue,
-            detailKeys: details.keys.map { ExactText.Key($0) })
+            detailKeys: details.keys.map { ExactText.Key($0) }, timeFormat: timeFormat)
         insertEvent.bind(1, evidenceId)
         insertEvent.bind(2, memberId)
         insertEvent.bind(3, event.provenance.locator)
         insertEvent.bind(4, try shapeId(shape))
         insertEvent.bind(5, time?.microseconds)
-        insertEvent.bind(6, time?.raw)
+        insertEvent.bind(6, timeFormat == nil ? time?.raw : nil)
         insertEvent.bind(7, actorId)
         insertEvent.bind(8, conversation)
         insertEvent.bind(9, event.text)
@@ -626,7 +628,8 @@ public final class EvidenceWriter {
     }
 
     /// What `eventShape` holds: the values an event shares with many others (migration v5), and the
-    /// names of its details (v6), compared by their bytes: names can come from an export's labels.
+    /// names of its details and the format of its raw time (v6). Names are compared by their bytes:
+    /// they can come from an export's labels.
     struct EventShape: Hashable {
         var parser: String
         var parserVersion: Int
@@ -635,8 +638,9 @@ public final class EvidenceWriter {
         var timePrecision: String?
         var timeZoneSource: String?
         var detailKeys: ExactText.Key<Int>?
+        var timeFormat: TimeFormat?
 
-        /// Binds the seven values, in column order, to a statement's first seven parameters.
+        /// Binds the eight values, in column order, to a statement's first eight parameters.
         func bind(to statement: BulkStatement) {
             statement.bind(1, parser)
             statement.bind(2, parserVersion)
@@ -645,6 +649,7 @@ public final class EvidenceWriter {
             statement.bind(5, timePrecision)
             statement.bind(6, timeZoneSource)
             statement.bind(7, detailKeys?.text)
+            statement.bind(8, timeFormat?.rawValue)
         }
     }
 
