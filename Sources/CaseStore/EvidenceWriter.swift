@@ -298,10 +298,11 @@ public final class EvidenceWriter {
     private let findFieldName: BulkStatement
     private let findShape: BulkStatement
     private let insertShape: BulkStatement
-    /// `eventShape` ids (a few dozen to a few hundred in a case), and the last one asked for: a member's
-    /// events mostly share one shape, and comparing with it costs less than hashing eight values per event.
+    /// `eventShape` ids (a few dozen to a few hundred in a case), and the four last used: a member's
+    /// events mostly share a few shapes, and comparing with them costs less than hashing eight values
+    /// (with the detail names) per event.
     private var shapeIds: [EventShape: Int64] = [:]
-    private var lastShape: (shape: EventShape, id: Int64)?
+    private var recentShapes: [(shape: EventShape, id: Int64)] = []
     private let insertFieldName: BulkStatement
     /// `fieldName` ids by the name's bytes (a few dozen names in a case): a field name can carry an
     /// export's own label, and Swift's `==` equates spellings SQLite keeps apart (NFC and NFD, or `K`
@@ -654,13 +655,22 @@ public final class EvidenceWriter {
     }
 
     private func shapeId(_ shape: EventShape) throws -> Int64 {
-        if let lastShape, lastShape.shape == shape { return lastShape.id }
+        // Most recently used first: tweets alternate between a few shapes (replies carry more details).
+        if let index = recentShapes.firstIndex(where: { $0.shape == shape }) {
+            let recent = recentShapes[index]
+            if index > 0 {
+                recentShapes.remove(at: index)
+                recentShapes.insert(recent, at: 0)
+            }
+            return recent.id
+        }
         let id = try shapeIds[shape]
             ?? findOrInsert(find: findShape, insert: insertShape, bindFind: shape.bind, bindInsert: shape.bind)
         // Bounded: detail names can be an export's labels, so shapes are as many as the export makes.
         if shapeIds.count > 10_000 { shapeIds.removeAll(keepingCapacity: true) }
         shapeIds[shape] = id
-        lastShape = (shape, id)
+        recentShapes.insert((shape, id), at: 0)
+        if recentShapes.count > 4 { recentShapes.removeLast() }
         return id
     }
 

@@ -1,4 +1,5 @@
 import EvidenceModel
+import Foundation
 
 /// The ways exports write a UTC time that the `event` view can write again from `occurredAt`
 /// (migration v6). An event whose raw time is, byte for byte, one of these renderings of its own time
@@ -27,59 +28,137 @@ enum TimeFormat: String, CaseIterable, Sendable {
     /// agree with the renderings here.
     static let supported: ClosedRange<Int64> = 0...253_402_300_799_999_999
 
-    /// The format `raw` is a rendering of `microseconds` in, if any.
+    /// The format `raw` is a rendering of `microseconds` in, if any. Runs for every event: it writes
+    /// each candidate rendering into a stack buffer and compares bytes, with no string built.
     static func matching(raw: String, microseconds: Int64) -> TimeFormat? {
         guard supported.contains(microseconds) else { return nil }
-        return candidates(for: raw).first { format in format.render(microseconds).map { ExactText.equal($0, raw) } ?? false }
+        var raw = raw
+        return raw.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+                candidates(for: bytes).first { format in
+                    guard let count = format.write(microseconds, into: buffer), count == bytes.count else { return false }
+                    return memcmp(buffer.baseAddress!, bytes.baseAddress!, count) == 0
+                }
+            }
+        }
     }
 
     /// The formats `raw` could be in, judged by its length and punctuation (digits alone: seconds or
     /// milliseconds, which the time decides).
-    private static func candidates(for raw: String) -> [TimeFormat] {
-        let bytes = Array(raw.utf8)
+    private static func candidates(for bytes: UnsafeBufferPointer<UInt8>) -> [TimeFormat] {
         func at(_ index: Int, _ character: Unicode.Scalar) -> Bool { index < bytes.count && bytes[index] == UInt8(ascii: character) }
         switch bytes.count {
-        case 1...16 where bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }): return [.epochSeconds, .epochMilliseconds]
-        case 24 where at(10, "T") && at(23, "Z"): return [.isoMillisecondsZ]
-        case 20 where at(10, "T") && at(19, "Z"): return [.isoSecondsZ]
-        case 25 where at(10, "T") && at(19, "+"): return [.isoUTCOffset]
-        case 25 where at(10, " ") && at(19, " "): return [.spacedUTC]
-        case 30 where at(3, " ") && at(19, " "): return [.twitter]
+        case 1...16 where bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }): return epochs
+        case 24 where at(10, "T") && at(23, "Z"): return alone[.isoMillisecondsZ]!
+        case 20 where at(10, "T") && at(19, "Z"): return alone[.isoSecondsZ]!
+        case 25 where at(10, "T") && at(19, "+"): return alone[.isoUTCOffset]!
+        case 25 where at(10, " ") && at(19, " "): return alone[.spacedUTC]!
+        case 30 where at(3, " ") && at(19, " "): return alone[.twitter]!
         default: return []
         }
     }
 
+    // The candidate lists, made once.
+    private static let epochs: [TimeFormat] = [.epochSeconds, .epochMilliseconds]
+    private static let alone: [TimeFormat: [TimeFormat]] = Dictionary(uniqueKeysWithValues: allCases.map { ($0, [$0]) })
+
     /// `microseconds` written in this format; nil when the format cannot hold it (a fraction of the
     /// second it does not write).
     func render(_ microseconds: Int64) -> String? {
-        let civil = CivilTime(microseconds: microseconds, offsetSeconds: 0)
+        guard TimeFormat.supported.contains(microseconds) else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            write(microseconds, into: buffer).map { String(decoding: UnsafeBufferPointer(rebasing: buffer[..<$0]), as: UTF8.self) }
+        }
+    }
+
+    /// Writes `microseconds` (in `supported`) in this format into `buffer` (32 bytes); returns the count.
+    private func write(_ microseconds: Int64, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        var writer = ByteWriter(buffer: buffer)
         switch self {
         case .epochSeconds:
-            return microseconds % 1_000_000 == 0 ? String(microseconds / 1_000_000) : nil
+            guard microseconds % 1_000_000 == 0 else { return nil }
+            writer.decimal(microseconds / 1_000_000)
+            return writer.count
         case .epochMilliseconds:
-            return microseconds % 1_000 == 0 ? String(microseconds / 1_000) : nil
+            guard microseconds % 1_000 == 0 else { return nil }
+            writer.decimal(microseconds / 1_000)
+            return writer.count
         case .isoMillisecondsZ:
-            return microseconds % 1_000 == 0 ? civil.formatted(precision: .millisecond, zoneSuffix: "Z") : nil
+            guard microseconds % 1_000 == 0 else { return nil }
         case .isoSecondsZ, .isoUTCOffset, .twitter, .spacedUTC:
             guard microseconds % 1_000_000 == 0 else { return nil }
-            switch self {
-            case .isoSecondsZ: return civil.formatted(precision: .second, zoneSuffix: "Z")
-            case .isoUTCOffset: return civil.formatted(precision: .second, zoneSuffix: "+00:00")
-            case .spacedUTC:
-                // The ISO text with a space for the T, and the offset after another.
-                var text = civil.formatted(precision: .second, zoneSuffix: " +0000")
-                text.replaceSubrange(text.index(text.startIndex, offsetBy: 10)...text.index(text.startIndex, offsetBy: 10), with: " ")
-                return text
-            default:
-                let iso = civil.formatted(precision: .second, zoneSuffix: "")
-                let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-                let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-                // 1970-01-01 was a Thursday.
-                let weekday = weekdays[Int((microseconds / 86_400_000_000 + 4) % 7)]
-                // `Thu Jun 29 18:00:55 +0000 2023`: day and clock from the ISO text (`2023-06-29T18:00:55`).
-                let day = String(iso.dropFirst(8).prefix(2)), clock = String(iso.suffix(8)), year = String(iso.prefix(4))
-                return [weekday, months[civil.month - 1], day, clock, "+0000", year].joined(separator: " ")
+        }
+        let civil = CivilTime(microseconds: microseconds, offsetSeconds: 0)
+        func clock() {
+            writer.digits(civil.hour, 2, then: ":")
+            writer.digits(civil.minute, 2, then: ":")
+            writer.digits(civil.second, 2)
+        }
+        if self == .twitter {
+            // `Thu Jun 29 18:00:55 +0000 2023`; 1970-01-01 was a Thursday.
+            writer.text(Self.weekdays[Int((microseconds / 86_400_000_000 + 4) % 7)])
+            writer.text(" ")
+            writer.text(Self.months[civil.month - 1])
+            writer.text(" ")
+            writer.digits(civil.day, 2, then: " ")
+            clock()
+            writer.text(" +0000 ")
+            writer.digits(civil.year, 4)
+            return writer.count
+        }
+        writer.digits(civil.year, 4, then: "-")
+        writer.digits(civil.month, 2, then: "-")
+        writer.digits(civil.day, 2, then: self == .spacedUTC ? " " : "T")
+        clock()
+        switch self {
+        case .isoMillisecondsZ:
+            writer.text(".")
+            writer.digits(civil.microsecond / 1_000, 3, then: "Z")
+        case .isoSecondsZ: writer.text("Z")
+        case .isoUTCOffset: writer.text("+00:00")
+        default: writer.text(" +0000")
+        }
+        return writer.count
+    }
+
+    private static let weekdays: [StaticString] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    private static let months: [StaticString] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// Appends ASCII to a fixed buffer long enough for every format.
+    private struct ByteWriter {
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
+
+        mutating func text(_ text: StaticString) {
+            for index in 0..<text.utf8CodeUnitCount { append(text.utf8Start[index]) }
+        }
+
+        mutating func digits(_ value: Int, _ width: Int, then separator: StaticString? = nil) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                append(UInt8(ascii: "0") + UInt8(rest / divisor))
+                rest %= divisor
+                divisor /= 10
             }
+            if let separator { text(separator) }
+        }
+
+        mutating func decimal(_ value: Int64) {
+            var divisor: Int64 = 1
+            while value / divisor >= 10 { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                append(UInt8(ascii: "0") + UInt8(rest / divisor))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+
+        private mutating func append(_ byte: UInt8) {
+            buffer[count] = byte
+            count += 1
         }
     }
 }
