@@ -145,15 +145,14 @@ enum TimeFormat: String, CaseIterable, Sendable {
             if let separator { text(separator) }
         }
 
+        /// A non-negative number in as many digits as it has.
         mutating func decimal(_ value: Int64) {
-            var divisor: Int64 = 1
-            while value / divisor >= 10 { divisor *= 10 }
-            var rest = value
-            while divisor > 0 {
-                append(UInt8(ascii: "0") + UInt8(rest / divisor))
-                rest %= divisor
-                divisor /= 10
+            var width = 1, rest = value
+            while rest >= 10 {
+                rest /= 10
+                width += 1
             }
+            digits(Int(value), width)
         }
 
         private mutating func append(_ byte: UInt8) {

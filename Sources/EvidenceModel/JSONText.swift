@@ -101,17 +101,6 @@ public enum JSONText {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// An array of strings.
-    public static func stringArray(_ items: [String]) -> String {
-        var output: [UInt8] = [UInt8(ascii: "[")]
-        for (index, item) in items.enumerated() {
-            if index > 0 { output.append(UInt8(ascii: ",")) }
-            appendQuoted(item, to: &output)
-        }
-        output.append(UInt8(ascii: "]"))
-        return String(decoding: output, as: UTF8.self)
-    }
-
     /// The names and the values of `details` as two JSON arrays of strings, in one pass (this runs for
     /// every stored event), or nil when a text holds a character that SQLite's JSON functions write
     /// otherwise than `quote`: NUL, backspace and form feed (SQLite: `\b`, `\f`), DEL, C1 controls,
