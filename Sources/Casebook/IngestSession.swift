@@ -371,8 +371,10 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
             }
             if options.extractFromText, let text = event.text, !text.isEmpty {
                 // A value the export already gave as a structured field of this event (a mention, a
-                // URL entity) is not counted again from the text.
-                let structured = Set(resolved.map(\.normalized))
+                // URL entity) is not counted again from the text. The same identifier row, so compared as
+                // its unique index compares: by kind and the value's bytes (with Swift's `==`, an NFD link
+                // in the text was dropped as the twin of the entity's NFC link, a distinct identifier).
+                let structured = Set(resolved.map { ExactText.Key($0.normalized.kind, $0.normalized.value) })
                 for match in TextIdentifierExtractor.extract(from: text, platform: event.platform) {
                     let observation = IdentifierObservation(
                         kind: match.kind, raw: match.raw, field: "text", source: .text, platform: event.platform,
@@ -381,7 +383,7 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
                         observation,
                         locator: "\(event.provenance.locator)#text[\(match.utf8Range.lowerBound)..\(match.utf8Range.upperBound)]",
                         memberId: memberId, quiet: true)
-                    resolved += found.filter { !structured.contains($0.normalized) }
+                    resolved += found.filter { !structured.contains(ExactText.Key($0.normalized.kind, $0.normalized.value)) }
                 }
             }
             let identifiers = resolved
