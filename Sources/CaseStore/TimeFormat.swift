@@ -34,33 +34,33 @@ enum TimeFormat: String, CaseIterable, Sendable {
         guard supported.contains(microseconds) else { return nil }
         var raw = raw
         return raw.withUTF8 { bytes in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
-                candidates(for: bytes).first { format in
+            guard let (first, second) = candidates(for: bytes) else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+                func writes(_ format: TimeFormat) -> Bool {
                     guard let count = format.write(microseconds, into: buffer), count == bytes.count else { return false }
                     return memcmp(buffer.baseAddress!, bytes.baseAddress!, count) == 0
                 }
+                if writes(first) { return first }
+                if let second, writes(second) { return second }
+                return nil
             }
         }
     }
 
-    /// The formats `raw` could be in, judged by its length and punctuation (digits alone: seconds or
-    /// milliseconds, which the time decides).
-    private static func candidates(for bytes: UnsafeBufferPointer<UInt8>) -> [TimeFormat] {
+    /// The formats `raw` could be in, judged by its length and punctuation: one, or for digits alone
+    /// two (seconds or milliseconds, which the time decides).
+    private static func candidates(for bytes: UnsafeBufferPointer<UInt8>) -> (TimeFormat, TimeFormat?)? {
         func at(_ index: Int, _ character: Unicode.Scalar) -> Bool { index < bytes.count && bytes[index] == UInt8(ascii: character) }
         switch bytes.count {
-        case 1...16 where bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }): return epochs
-        case 24 where at(10, "T") && at(23, "Z"): return alone[.isoMillisecondsZ]!
-        case 20 where at(10, "T") && at(19, "Z"): return alone[.isoSecondsZ]!
-        case 25 where at(10, "T") && at(19, "+"): return alone[.isoUTCOffset]!
-        case 25 where at(10, " ") && at(19, " "): return alone[.spacedUTC]!
-        case 30 where at(3, " ") && at(19, " "): return alone[.twitter]!
-        default: return []
+        case 1...16 where bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }): return (.epochSeconds, .epochMilliseconds)
+        case 24 where at(10, "T") && at(23, "Z"): return (.isoMillisecondsZ, nil)
+        case 20 where at(10, "T") && at(19, "Z"): return (.isoSecondsZ, nil)
+        case 25 where at(10, "T") && at(19, "+"): return (.isoUTCOffset, nil)
+        case 25 where at(10, " ") && at(19, " "): return (.spacedUTC, nil)
+        case 30 where at(3, " ") && at(19, " "): return (.twitter, nil)
+        default: return nil
         }
     }
-
-    // The candidate lists, made once.
-    private static let epochs: [TimeFormat] = [.epochSeconds, .epochMilliseconds]
-    private static let alone: [TimeFormat: [TimeFormat]] = Dictionary(uniqueKeysWithValues: allCases.map { ($0, [$0]) })
 
     /// `microseconds` written in this format; nil when the format cannot hold it (a fraction of the
     /// second it does not write).

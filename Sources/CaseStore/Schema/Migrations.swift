@@ -432,7 +432,7 @@ enum Migrations {
 
     /// The raw value an occurrence of identifier `i` has when its `rawValue` is NULL: the identifier's
     /// value, without the platform for a handle or user id (`twitter:jdoe` was written `jdoe`). The
-    /// writer's `EvidenceWriter.impliedRawValue` is the same rule in Swift. Part of v5: never edit.
+    /// writer's `EvidenceWriter.rawValueIsImplied` is the same rule in Swift. Part of v5: never edit.
     static let impliedRawValue = """
         CASE WHEN i.kind IN ('handle', 'userId') THEN substr(i.value, instr(i.value, ':') + 1) ELSE i.value END
         """
