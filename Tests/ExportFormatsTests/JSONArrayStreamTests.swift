@@ -35,4 +35,16 @@ import Testing
         #expect(result.oversized.first?.0 == 1)
         #expect(result.oversized.first?.2 == Int64(big.utf8.count))
     }
+
+    /// Escapes (a backslash before a quote, a backslash before a backslash) fall on every chunk boundary
+    /// in turn: the elements must be those of the whole input in one chunk.
+    @Test func escapesSplitAtEveryChunkBoundaryGiveTheSameElements() throws {
+        let text = #"[ {"a":"q\"}", "b":"\\", "c":["\\\"]", "]"]}, "\\", "x\"]\\", {"d":"}{\\"} ]"#
+        let whole = try split(text, chunk: text.utf8.count)
+        #expect(whole.elements.count == 4, "\(whole.elements)")
+        #expect(whole.elements[0] == #"{"a":"q\"}", "b":"\\", "c":["\\\"]", "]"]}"#)
+        for chunk in 1...24 {
+            #expect(try split(text, chunk: chunk).elements == whole.elements, "chunk \(chunk)")
+        }
+    }
 }

@@ -74,22 +74,38 @@ public struct JSONArrayStream {
                 }
                 index += 1
             case .inElement:
-                // Copy a run of bytes up to the end of the element.
+                // Find the end of the element in this chunk. The state lives in locals while scanning
+                // (written back below), and a string's bytes are passed over by a loop that looks only
+                // for a quote or a backslash: most of an export's bytes are inside strings, and the
+                // general loop cost 14 instructions a byte (callgrind, small bench archive).
                 let runStart = index
                 var finished = false
-                while index < total {
-                    let current = bytes[index]
-                    index += 1
+                var depth = self.depth
+                var inString = self.inString
+                var escaped = self.escaped
+                scan: while index < total {
                     if inString {
                         if escaped {
                             escaped = false
-                        } else if current == UInt8(ascii: "\\") {
-                            escaped = true
-                        } else if current == UInt8(ascii: "\"") {
+                            index += 1
+                        }
+                        while index < total {
+                            let current = bytes[index]
+                            if current == UInt8(ascii: "\"") || current == UInt8(ascii: "\\") { break }
+                            index += 1
+                        }
+                        guard index < total else { break scan }
+                        index += 1
+                        if bytes[index - 1] == UInt8(ascii: "\\") {
+                            // The escaped byte may be in the next chunk.
+                            if index < total { index += 1 } else { escaped = true }
+                        } else {
                             inString = false
                         }
                         continue
                     }
+                    let current = bytes[index]
+                    index += 1
                     if current == UInt8(ascii: "\"") {
                         inString = true
                     } else if current == UInt8(ascii: "{") || current == UInt8(ascii: "[") {
@@ -116,6 +132,9 @@ public struct JSONArrayStream {
                         break
                     }
                 }
+                self.depth = depth
+                self.inString = inString
+                self.escaped = escaped
                 // An element over the limit is not buffered any further: its structure is still followed
                 // so that the next elements are found, and it is reported once it ends.
                 elementBytes += Int64(index - runStart)
