@@ -240,7 +240,14 @@ public struct JSONParser {
             highBits |= byte
             index += 1
         }
-        var output: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        // An escape shortens what it stands for (`\u` and a surrogate pair as well: 6 or 12 bytes for
+        // 1 to 4), so the bytes up to the closing quote bound the output: one allocation, not a
+        // doubling per append (every tweet's `source` is HTML with escaped quotes).
+        var end = index
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1 }
+        var output: [UInt8] = []
+        output.reserveCapacity(min(end, bytes.count) - start)
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
@@ -290,7 +297,7 @@ public struct JSONParser {
                     scalarValue = 0xFFFD
                 }
                 let scalar = Unicode.Scalar(scalarValue) ?? "\u{FFFD}"
-                output.append(contentsOf: Array(String(Character(scalar)).utf8))
+                UTF8.encode(scalar) { output.append($0) }
             default:
                 throw JSONSyntaxError(offset: index - 1, reason: "invalid escape")
             }

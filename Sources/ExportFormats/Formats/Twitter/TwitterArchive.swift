@@ -153,14 +153,17 @@ public enum TwitterArchive {
     }
 
     /// Parses a time value, warning with the locator when it cannot be read.
-    public static func timestamp(_ value: JSONValue?, field: String, locator: String, context: ParseContext) -> Timestamp? {
+    /// `locator` is built only for a warning (`/998/tweet/created_at` is a heap string, per tweet).
+    public static func timestamp(
+        _ value: JSONValue?, field: String, locator: @autoclosure () -> String, context: ParseContext
+    ) -> Timestamp? {
         guard let raw = value?.string, !raw.isEmpty else { return nil }
         if let stamp = TimestampParsing.iso8601(raw, withoutOffset: .documentedUTC) ?? TimestampParsing.twitterCreatedAt(raw)
             ?? TimestampParsing.spacedOffset(raw)
         {
             return stamp
         }
-        context.warn("bad-timestamp", "\(field) is not a time Casebook can read", locator: locator)
+        context.warn("bad-timestamp", "\(field) is not a time Casebook can read", locator: locator())
         return nil
     }
 

@@ -96,6 +96,7 @@ struct TwitterTweetReader {
         }
         let text = rawText.map { TwitterArchive.expandedText($0, links: links) }
         var details: [Event.Detail] = []
+        details.reserveCapacity(9 + extraDetails.count)
         func add(_ name: String, _ value: JSONValue?) {
             if let text = value?.nonEmptyString { details.append(.init(name, text)) }
         }
