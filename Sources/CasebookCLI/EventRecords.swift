@@ -77,6 +77,33 @@ enum EventRecords {
         return columns
     }
 
+    /// Writes the rows `rows` hands over as they come, with the bytes `render` gives for them, in
+    /// chunks of about 64 KiB to `write`. Not for tables, whose column widths need every row.
+    static func stream(
+        format: OutputFormat, zone: TimeZone?, includeSnippet: Bool, to write: @escaping (String) -> Void,
+        rows: ((EventRow) throws -> Void) throws -> Void
+    ) throws {
+        precondition(format != .table, "a table needs every row for its widths")
+        let columns = csvColumns(includeSnippet: includeSnippet)
+        var buffer = format == .csv ? ReportRenderer.csvHeader(columns) : ""
+        var count = 0
+        try rows { row in
+            let record = record(row, zone: zone, includeSnippet: includeSnippet)
+            switch format {
+            case .csv: buffer += ReportRenderer.csvRow(withShortProvenance(record, row), columns: columns)
+            case .json: buffer += (count == 0 ? "[\n  " : ",\n  ") + record.json
+            case .jsonl, .table: buffer += record.json + "\n"
+            }
+            count += 1
+            if buffer.utf8.count >= 1 << 16 {
+                write(buffer)
+                buffer = ""
+            }
+        }
+        if format == .json { buffer += count == 0 ? "[]\n" : "\n]\n" }
+        write(buffer)
+    }
+
     static func render(_ rows: [EventRow], format: OutputFormat, zone: TimeZone?, includeSnippet: Bool) -> String {
         let records = rows.map { row -> ReportRecord in
             let record = record(row, zone: zone, includeSnippet: includeSnippet)

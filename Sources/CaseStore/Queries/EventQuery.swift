@@ -314,31 +314,48 @@ extension CaseStore {
 
     /// Every matching event in time order (events without a time last).
     public func timeline(_ filter: EventFilter, newestFirst: Bool = false) throws -> [EventRow] {
+        var rows: [EventRow] = []
+        try forEachTimelineEvent(filter, newestFirst: newestFirst) { rows.append($0) }
+        return rows
+    }
+
+    /// Calls `body` for each event `timeline` gives, in its order, without holding them: a whole-case
+    /// `timeline --format jsonl` of the medium bench case held 2.1 GB before it wrote a line. Both
+    /// passes read one snapshot of the case.
+    public func forEachTimelineEvent(_ filter: EventFilter, newestFirst: Bool = false, _ body: (EventRow) throws -> Void) throws {
         // Two ordered passes instead of `ORDER BY occurredAt IS NULL, ...`, which SQLite cannot serve
         // from the (occurredAt, id) index: timed events first, then (without a time filter) untimed ones.
         let direction = newestFirst ? "DESC" : "ASC"
-        func query(timed: Bool, limit: Int) throws -> [EventRow] {
-            var arguments = StatementArguments()
-            var clauses = CaseStore.whereClause(filter, arguments: &arguments)
-            clauses.append(timed ? "e.occurredAt IS NOT NULL" : "e.occurredAt IS NULL")
-            var sql = """
-                SELECT \(CaseStore.eventColumns), NULL AS snippet FROM event e
-                \(CaseStore.eventJoins)
-                WHERE \(clauses.joined(separator: " AND "))
-                ORDER BY \(timed ? "e.occurredAt \(direction), " : "")e.id \(direction)
-                """
-            if limit > 0 {
-                sql += " LIMIT ?"
-                _ = arguments.append(contentsOf: [limit])
-            }
-            return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map { CaseStore.eventRow($0) } }
-        }
-        var rows = try query(timed: true, limit: filter.limit)
         let hasTimeFilter = filter.since != nil || filter.until != nil
-        if !hasTimeFilter && (filter.limit == 0 || rows.count < filter.limit) {
-            rows += try query(timed: false, limit: filter.limit == 0 ? 0 : filter.limit - rows.count)
+        do {
+            try reading { db in
+                var delivered = 0
+                for timed in [true, false] {
+                    if !timed && hasTimeFilter { break }
+                    if filter.limit > 0 && delivered >= filter.limit { break }
+                    var arguments = StatementArguments()
+                    var clauses = CaseStore.whereClause(filter, arguments: &arguments)
+                    clauses.append(timed ? "e.occurredAt IS NOT NULL" : "e.occurredAt IS NULL")
+                    var sql = """
+                        SELECT \(CaseStore.eventColumns), NULL AS snippet FROM event e
+                        \(CaseStore.eventJoins)
+                        WHERE \(clauses.joined(separator: " AND "))
+                        ORDER BY \(timed ? "e.occurredAt \(direction), " : "")e.id \(direction)
+                        """
+                    if filter.limit > 0 {
+                        sql += " LIMIT ?"
+                        _ = arguments.append(contentsOf: [filter.limit - delivered])
+                    }
+                    let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+                    while let row = try cursor.next() {
+                        try body(CaseStore.eventRow(row))
+                        delivered += 1
+                    }
+                }
+            }
+        } catch let error as DatabaseError {
+            throw CaseStore.map(error, context: "cannot read case")
         }
-        return rows
     }
 
 }

@@ -34,8 +34,16 @@ extension CasebookCommand {
                 filter.identifiers = candidates
             }
             let store = try caseOptions.openExisting()
-            let rows = try store.timeline(filter, newestFirst: newestFirst)
-            Console.out(EventRecords.render(rows, format: output.format, zone: try filters.timeZone(), includeSnippet: false))
+            let zone = try filters.timeZone()
+            guard output.format != .table else {
+                let rows = try store.timeline(filter, newestFirst: newestFirst)
+                Console.out(EventRecords.render(rows, format: .table, zone: zone, includeSnippet: false))
+                return
+            }
+            // CSV, JSON and JSON Lines are written as the rows are read: memory stays flat on a whole case.
+            try EventRecords.stream(format: output.format, zone: zone, includeSnippet: false, to: Console.out) { body in
+                try store.forEachTimelineEvent(filter, newestFirst: newestFirst, body)
+            }
         }
     }
 }
