@@ -46,9 +46,7 @@ public enum ReportRenderer {
     // MARK: CSV
 
     public static func csv(_ records: [ReportRecord], columns: [ReportColumn]) -> String {
-        var output = csvHeader(columns)
-        for record in records { output += csvRow(record, columns: columns) }
-        return output
+        whole(records, Stream(format: .csv, columns: columns))
     }
 
     /// The CSV header line (with CRLF), for writing rows one at a time.
@@ -69,12 +67,51 @@ public enum ReportRenderer {
     // MARK: JSON
 
     public static func json(_ records: [ReportRecord]) -> String {
-        if records.isEmpty { return "[]\n" }
-        return "[\n" + records.map { "  " + $0.json }.joined(separator: ",\n") + "\n]\n"
+        whole(records, Stream(format: .json, columns: []))
     }
 
     public static func jsonLines(_ records: [ReportRecord]) -> String {
-        records.map { $0.json + "\n" }.joined()
+        whole(records, Stream(format: .jsonl, columns: []))
+    }
+
+    private static func whole(_ records: [ReportRecord], _ stream: Stream) -> String {
+        var stream = stream
+        var output = stream.header
+        for record in records { output += stream.row(record) }
+        return output + stream.footer
+    }
+
+    // MARK: Streaming
+
+    /// CSV, a JSON array or JSON Lines written a record at a time: `header`, then `row` for each
+    /// record, then `footer` give the bytes `render` gives for all of them. Not tables: their column
+    /// widths need every row.
+    public struct Stream {
+        public let format: OutputFormat
+        let columns: [ReportColumn]
+        private var count = 0
+
+        public init(format: OutputFormat, columns: [ReportColumn]) {
+            precondition(format != .table, "a table needs every row for its column widths")
+            self.format = format
+            self.columns = columns
+        }
+
+        public var header: String { format == .csv ? ReportRenderer.csvHeader(columns) : "" }
+
+        public mutating func row(_ record: ReportRecord) -> String {
+            defer { count += 1 }
+            switch format {
+            case .csv: return ReportRenderer.csvRow(record, columns: columns)
+            case .json: return (count == 0 ? "[\n  " : ",\n  ") + record.json
+            case .jsonl, .table: return record.json + "\n"
+            }
+        }
+
+        public var footer: String {
+            guard format == .json else { return "" }
+            return count == 0 ? "[]\n" : "\n]\n"
+        }
     }
 }
 

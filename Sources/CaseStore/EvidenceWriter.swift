@@ -687,7 +687,7 @@ public final class EvidenceWriter {
             return recent.id
         }
         let id = try shapeIds[shape]
-            ?? findOrInsert(find: findShape, insert: insertShape, bindFind: shape.bind, bindInsert: shape.bind)
+            ?? findOrInsert(find: findShape, insert: insertShape, bindFind: shape.bind, bindInsert: shape.bind).id
         // Bounded: detail names can be an export's labels, so shapes are as many as the export makes.
         if shapeIds.count > 10_000 { shapeIds.removeAll(keepingCapacity: true) }
         shapeIds[shape] = id
@@ -700,7 +700,7 @@ public final class EvidenceWriter {
         let key = ExactText.Key(name)
         if let id = fieldIds[key] { return id }
         let bind = { (statement: BulkStatement) in statement.bind(1, name) }
-        let id = try findOrInsert(find: findFieldName, insert: insertFieldName, bindFind: bind, bindInsert: bind)
+        let id = try findOrInsert(find: findFieldName, insert: insertFieldName, bindFind: bind, bindInsert: bind).id
         fieldIds[key] = id
         return id
     }
@@ -711,17 +711,18 @@ public final class EvidenceWriter {
         // its notes (about 2,500 instructions a lookup on the small bench archive).
         let key = ExactText.Key(identifier.kind, identifier.value)
         if let id = identifierIds[key] { return id }
-        findIdentifier.bind(1, identifier.kind.rawValue)
-        findIdentifier.bind(2, identifier.value)
-        let id: Int64
-        if let existing = try findIdentifier.fetchInt64() {
-            id = existing
-        } else {
-            insertIdentifier.bind(1, identifier.kind.rawValue)
-            insertIdentifier.bind(2, identifier.value)
-            insertIdentifier.bind(3, identifier.notes.joined(separator: ","))
-            try insertIdentifier.execute()
-            id = db.lastInsertedRowID
+        let (id, inserted) = try findOrInsert(
+            find: findIdentifier, insert: insertIdentifier,
+            bindFind: { statement in
+                statement.bind(1, identifier.kind.rawValue)
+                statement.bind(2, identifier.value)
+            },
+            bindInsert: { statement in
+                statement.bind(1, identifier.kind.rawValue)
+                statement.bind(2, identifier.value)
+                statement.bind(3, identifier.notes.joined(separator: ","))
+            })
+        if inserted {
             if createdTallies.isEmpty { firstCreatedIdentifier = id }
             // An id out of sequence (not expected) is recounted at the end like an older identifier.
             if id == firstCreatedIdentifier + Int64(createdTallies.count) { createdTallies.append(IdentifierTally()) }
@@ -781,16 +782,16 @@ public final class EvidenceWriter {
         createdAccounts.removeAll()
     }
 
-    /// The id of the row `find` finds, or of the row `insert` adds when there is none: the shared
-    /// dictionary rows (shapes, field names, identifiers) that items look up before they insert.
+    /// The id of the row `find` finds, or of the row `insert` adds when there is none (`inserted`): the
+    /// shared dictionary rows (shapes, field names, identifiers) that items look up before they insert.
     private func findOrInsert(
         find: BulkStatement, insert: BulkStatement, bindFind: (BulkStatement) -> Void, bindInsert: (BulkStatement) -> Void
-    ) throws -> Int64 {
+    ) throws -> (id: Int64, inserted: Bool) {
         bindFind(find)
-        if let existing = try find.fetchInt64() { return existing }
+        if let existing = try find.fetchInt64() { return (existing, false) }
         bindInsert(insert)
         try insert.execute()
-        return db.lastInsertedRowID
+        return (db.lastInsertedRowID, true)
     }
 
     /// Records a warning or an archive finding.

@@ -83,25 +83,17 @@ enum EventRecords {
         format: OutputFormat, zone: TimeZone?, includeSnippet: Bool, to write: @escaping (String) -> Void,
         rows: ((EventRow) throws -> Void) throws -> Void
     ) throws {
-        precondition(format != .table, "a table needs every row for its widths")
-        let columns = csvColumns(includeSnippet: includeSnippet)
-        var buffer = format == .csv ? ReportRenderer.csvHeader(columns) : ""
-        var count = 0
+        var stream = ReportRenderer.Stream(format: format, columns: format == .csv ? csvColumns(includeSnippet: includeSnippet) : [])
+        var buffer = stream.header
         try rows { row in
             let record = record(row, zone: zone, includeSnippet: includeSnippet)
-            switch format {
-            case .csv: buffer += ReportRenderer.csvRow(withShortProvenance(record, row), columns: columns)
-            case .json: buffer += (count == 0 ? "[\n  " : ",\n  ") + record.json
-            case .jsonl, .table: buffer += record.json + "\n"
-            }
-            count += 1
+            buffer += stream.row(format == .csv ? withShortProvenance(record, row) : record)
             if buffer.utf8.count >= 1 << 16 {
                 write(buffer)
                 buffer = ""
             }
         }
-        if format == .json { buffer += count == 0 ? "[]\n" : "\n]\n" }
-        write(buffer)
+        write(buffer + stream.footer)
     }
 
     static func render(_ rows: [EventRow], format: OutputFormat, zone: TimeZone?, includeSnippet: Bool) -> String {
