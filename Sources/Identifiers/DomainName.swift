@@ -31,6 +31,39 @@ enum DomainName {
 
     /// The ASCII form of `text`, plus whether any label needed IDNA encoding.
     static func toASCII(_ text: String) -> Result<(name: String, isInternationalized: Bool), Failure> {
+        if let plain = plainASCII(text) { return plain }
+        return general(text)
+    }
+
+    /// `general` for the common host of ASCII letters, digits, `-`, `_` and `.` alone, in one pass over
+    /// its bytes: lowercased, one trailing dot dropped, and the same checks in the same order. The
+    /// general path cost 13k instructions a URL on the small bench archive (lowercasing, splitting and
+    /// joining strings). Nil for any other host.
+    static func plainASCII(_ text: String) -> Result<(name: String, isInternationalized: Bool), Failure>? {
+        var bytes = Array(text.utf8)
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
+                bytes[index] = byte + 0x20
+            } else if byte != UInt8(ascii: ".") && !isHostByte(byte) {
+                return nil
+            }
+        }
+        if bytes.last == UInt8(ascii: ".") { bytes.removeLast() }
+        guard !bytes.isEmpty else { return .failure(.empty) }
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ".") {
+            guard index > start else { return .failure(.emptyLabel) }
+            guard index - start <= 63 else { return .failure(.labelTooLong) }
+            guard bytes[start] != UInt8(ascii: "-"), bytes[index - 1] != UInt8(ascii: "-") else { return .failure(.hyphenAtLabelEdge) }
+            start = index + 1
+        }
+        guard bytes.count <= 253 else { return .failure(.nameTooLong) }
+        return .success((String(decoding: bytes, as: UTF8.self), false))
+    }
+
+    /// Any host: case folding and NFC, IDNA full stops, labels encoded and checked one by one.
+    static func general(_ text: String) -> Result<(name: String, isInternationalized: Bool), Failure> {
         let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
         var folded = isASCII ? text.lowercased() : text.precomposedStringWithCanonicalMapping.lowercased()
         // IDNA treats the ideographic and fullwidth full stops as label separators.
