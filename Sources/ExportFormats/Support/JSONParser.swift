@@ -80,13 +80,14 @@ public struct JSONParser {
             guard depth < maxDepth else { throw JSONSyntaxError(offset: cursor.index, reason: "nesting deeper than \(maxDepth)") }
             cursor.index += 1
             var members: [JSONObject.Member] = []
-            if depth < Self.hintedDepths { members.reserveCapacity(memberCountHints[depth]) }
             var keys = Set<String>()
             cursor.skipWhitespace()
             if cursor.current == UInt8(ascii: "}") {
                 cursor.index += 1
                 return .object(JSONObject(members: members))
             }
+            // Reserved once the object is known not to be empty: an empty one allocates nothing.
+            if depth < Self.hintedDepths { members.reserveCapacity(memberCountHints[depth]) }
             while true {
                 cursor.skipWhitespace()
                 guard cursor.current == UInt8(ascii: "\"") else {
@@ -114,7 +115,7 @@ public struct JSONParser {
                 }
                 if cursor.current == UInt8(ascii: "}") {
                     cursor.index += 1
-                    if depth < Self.hintedDepths { memberCountHints[depth] = min(members.count, Self.maxHint) }
+                    if depth < Self.hintedDepths { memberCountHints[depth] = min(max(members.count, memberCountHints[depth]), Self.maxHint) }
                     return .object(JSONObject(members: members))
                 }
                 throw JSONSyntaxError(offset: cursor.index, reason: "expected ',' or '}'")
@@ -123,12 +124,12 @@ public struct JSONParser {
             guard depth < maxDepth else { throw JSONSyntaxError(offset: cursor.index, reason: "nesting deeper than \(maxDepth)") }
             cursor.index += 1
             var items: [JSONValue] = []
-            if depth < Self.hintedDepths { items.reserveCapacity(itemCountHints[depth]) }
             cursor.skipWhitespace()
             if cursor.current == UInt8(ascii: "]") {
                 cursor.index += 1
                 return .array(items)
             }
+            if depth < Self.hintedDepths { items.reserveCapacity(itemCountHints[depth]) }
             while true {
                 cursor.skipWhitespace()
                 items.append(try parseValue(&cursor, depth: depth + 1))
@@ -139,14 +140,14 @@ public struct JSONParser {
                     // Grailbird archives leave a trailing comma before ']'.
                     if cursor.current == UInt8(ascii: "]") {
                         cursor.index += 1
-                        if depth < Self.hintedDepths { itemCountHints[depth] = min(items.count, Self.maxHint) }
+                        if depth < Self.hintedDepths { itemCountHints[depth] = min(max(items.count, itemCountHints[depth]), Self.maxHint) }
                         return .array(items)
                     }
                     continue
                 }
                 if cursor.current == UInt8(ascii: "]") {
                     cursor.index += 1
-                    if depth < Self.hintedDepths { itemCountHints[depth] = min(items.count, Self.maxHint) }
+                    if depth < Self.hintedDepths { itemCountHints[depth] = min(max(items.count, itemCountHints[depth]), Self.maxHint) }
                     return .array(items)
                 }
                 throw JSONSyntaxError(offset: cursor.index, reason: "expected ',' or ']'")
