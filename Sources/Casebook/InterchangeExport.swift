@@ -27,7 +27,7 @@ public enum InterchangeExport {
     /// One Timesketch JSON line per timed event, in time order.
     public static func timesketch(store: CaseStore, filter: EventFilter, write: (String) -> Void) throws -> Summary {
         var summary = Summary()
-        try store.forEachEvent(filter) { row in
+        try store.forEachTimelineEvent(filter) { row in
             guard let line = TimesketchRenderer.line(item(row), microseconds: row.occurredAt) else {
                 summary.skippedWithoutTime += 1
                 return
@@ -58,7 +58,7 @@ public enum InterchangeExport {
             toolVersion: CasebookVersion.version,
             accounts: accounts)
         var summary = Summary()
-        try store.forEachEvent(filter) { row in
+        try store.forEachTimelineEvent(filter) { row in
             renderer.add(item(row))
             summary.events += 1
         }

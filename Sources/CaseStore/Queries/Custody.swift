@@ -206,30 +206,6 @@ extension CaseStore {
         }
     }
 
-    /// Calls `body` for every matching event in time order without holding them all in memory.
-    public func forEachEvent(_ filter: EventFilter, _ body: (EventRow) throws -> Void) throws {
-        var arguments = StatementArguments()
-        let clauses = CaseStore.whereClause(filter, arguments: &arguments)
-        var sql = """
-            SELECT \(CaseStore.eventColumns), NULL AS snippet FROM event e
-            \(CaseStore.eventJoins)
-            \(clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "))
-            ORDER BY e.occurredAt IS NULL, e.occurredAt ASC, e.id ASC
-            """
-        if filter.limit > 0 {
-            sql += " LIMIT ?"
-            _ = arguments.append(contentsOf: [filter.limit])
-        }
-        do {
-            try reading { db in
-                let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-                while let row = try cursor.next() { try body(CaseStore.eventRow(row)) }
-            }
-        } catch let error as DatabaseError {
-            throw CaseStore.map(error, context: "cannot read case")
-        }
-    }
-
     /// Every conversation with its participants, by platform and key.
     public func conversations() throws -> [ConversationRow] {
         try read { db in

@@ -72,13 +72,13 @@ extension CasebookCommand {
                     return InterchangeExport.Summary()  // written above, not streamed
                 case .jsonl, .csv:
                     var summary = InterchangeExport.Summary()
-                    let columns = EventRecords.csvColumns(includeSnippet: false)
-                    if format == .csv { writer.write(ReportRenderer.csvHeader(columns)) }
-                    try store.forEachEvent(filter) { row in
-                        let record = EventRecords.record(row, zone: zone, includeSnippet: false)
-                        writer.write(
-                            format == .csv ? ReportRenderer.csvRow(record, columns: columns) : record.json + "\n")
-                        summary.events += 1
+                    try EventRecords.stream(
+                        format: format == .csv ? .csv : .jsonl, zone: zone, includeSnippet: false, to: writer.write
+                    ) { body in
+                        try store.forEachTimelineEvent(filter) { row in
+                            try body(row)
+                            summary.events += 1
+                        }
                     }
                     return summary
                 }
