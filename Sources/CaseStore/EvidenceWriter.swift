@@ -230,21 +230,16 @@ extension CaseStore {
                 SELECT t.id, o.accountId, o.evidenceId, o.observedAt FROM temp.touchedIdentifier t
                 CROSS JOIN identifierOccurrence o INDEXED BY occurrence_identifier WHERE o.identifierId = t.id
                 """)
-        let insert = try BulkStatement(
-            db, "INSERT INTO identifierStats(identifierId, occurrences, accounts, evidence, firstSeen, lastSeen) VALUES (?, ?, ?, ?, ?, ?)")
+        let insert = try IdentifierStatsInsert(db)
         var current: Int64?
         var occurrences = 0
         var accounts = Set<Int64>(), evidence = Set<Int64>()
         var firstSeen: Int64?, lastSeen: Int64?
         func flush() throws {
             guard let current else { return }
-            insert.bind(1, current)
-            insert.bind(2, occurrences)
-            insert.bind(3, accounts.count)
-            insert.bind(4, evidence.count)
-            insert.bind(5, firstSeen)
-            insert.bind(6, lastSeen)
-            try insert.execute()
+            try insert(
+                current, occurrences: occurrences, accounts: accounts.count, evidence: evidence.count, firstSeen: firstSeen,
+                lastSeen: lastSeen)
         }
         try scan.forEachRow { row in
             let identifierId = row.int64(0) ?? 0
@@ -268,6 +263,29 @@ extension CaseStore {
         }
         try flush()
         try db.execute(sql: "DELETE FROM temp.touchedIdentifier")
+    }
+}
+
+/// Inserts one identifier's `identifierStats` row: used by the recount from the occurrences and by the
+/// tallies of the identifiers an item created.
+struct IdentifierStatsInsert {
+    private let statement: BulkStatement
+
+    init(_ db: Database) throws {
+        statement = try BulkStatement(
+            db, "INSERT INTO identifierStats(identifierId, occurrences, accounts, evidence, firstSeen, lastSeen) VALUES (?, ?, ?, ?, ?, ?)")
+    }
+
+    func callAsFunction(
+        _ identifierId: Int64, occurrences: Int, accounts: Int, evidence: Int, firstSeen: Int64?, lastSeen: Int64?
+    ) throws {
+        statement.bind(1, identifierId)
+        statement.bind(2, occurrences)
+        statement.bind(3, accounts)
+        statement.bind(4, evidence)
+        statement.bind(5, firstSeen)
+        statement.bind(6, lastSeen)
+        try statement.execute()
     }
 }
 
@@ -765,18 +783,13 @@ public final class EvidenceWriter {
 
     /// Writes the counts of the identifiers this item created (`createdTallies`).
     private func writeCreatedIdentifierStats() throws {
-        let insert = try BulkStatement(
-            db, "INSERT INTO identifierStats(identifierId, occurrences, accounts, evidence, firstSeen, lastSeen) VALUES (?, ?, ?, ?, ?, ?)")
+        let insert = try IdentifierStatsInsert(db)
         for (index, tally) in createdTallies.enumerated() where tally.occurrences > 0 {
             let id = firstCreatedIdentifier + Int64(index)
             let accounts = tally.account == -1 ? createdAccounts[id]?.count ?? 0 : tally.account == 0 ? 0 : 1
-            insert.bind(1, id)
-            insert.bind(2, Int64(tally.occurrences))
-            insert.bind(3, Int64(accounts))
-            insert.bind(4, Int64(1))
-            insert.bind(5, tally.seen ? tally.firstSeen : nil)
-            insert.bind(6, tally.seen ? tally.lastSeen : nil)
-            try insert.execute()
+            try insert(
+                id, occurrences: Int(tally.occurrences), accounts: accounts, evidence: 1,
+                firstSeen: tally.seen ? tally.firstSeen : nil, lastSeen: tally.seen ? tally.lastSeen : nil)
         }
         createdTallies.removeAll()
         createdAccounts.removeAll()
