@@ -312,6 +312,9 @@ public final class EvidenceWriter {
     private let insertAttachment: BulkStatement
     private let insertWarning: BulkStatement
     private let findIdentifier: BulkStatement
+    private let findAccount: BulkStatement
+    private let insertAccount: BulkStatement
+    private let insertEvidenceAccount: BulkStatement
     private let insertIdentifier: BulkStatement
     private let findFieldName: BulkStatement
     private let findShape: BulkStatement
@@ -420,6 +423,14 @@ public final class EvidenceWriter {
             db, "INSERT INTO identifier(kind, value, notes) VALUES (?, ?, ?)")
         insertAccountIdentifier = try BulkStatement(
             db, "INSERT OR IGNORE INTO accountIdentifier(accountId, source, identifierId) VALUES (?, ?, ?)")
+        findAccount = try BulkStatement(db, "SELECT id FROM account WHERE platform = ? AND accountKey = ?")
+        insertAccount = try BulkStatement(
+            db, "INSERT INTO account(platform, accountKey, platformUserId, handle, displayName) VALUES (?, ?, ?, ?, ?)")
+        insertEvidenceAccount = try BulkStatement(
+            db, """
+                INSERT INTO evidenceAccount(evidenceId, accountId, isExportOwner, memberId, locator) VALUES (?, ?, 0, ?, ?)
+                ON CONFLICT(evidenceId, accountId) DO NOTHING
+                """)
     }
 
     private func tick() throws {
@@ -492,15 +503,26 @@ public final class EvidenceWriter {
         if let id = accountIds[cacheKey], platformUserId == nil, handle == nil, displayName == nil { return id }
         let userId = platformUserId ?? (key.key.hasPrefix("id:") ? String(key.key.dropFirst(3)) : nil)
         let handleValue = handle ?? (key.key.hasPrefix("handle:") ? String(key.key.dropFirst(7)) : nil)
-        if let id = try fetchId("SELECT id FROM account WHERE platform = ? AND accountKey = ?", [key.platform.rawValue, key.key]) {
-            try run("""
-                    UPDATE account SET platformUserId = coalesce(?, platformUserId), handle = coalesce(?, handle),
-                    displayName = coalesce(?, displayName) WHERE id = ?
-                    """, [userId, handleValue, displayName, id])
+        // Accounts named by identifiers (every mentioned user) come here by the thousand: bound on
+        // prepared statements, and the update left out when it has nothing to add.
+        findAccount.bind(1, key.platform.rawValue)
+        findAccount.bind(2, key.key)
+        if let id = try findAccount.fetchInt64() {
+            if userId != nil || handleValue != nil || displayName != nil {
+                try run("""
+                        UPDATE account SET platformUserId = coalesce(?, platformUserId), handle = coalesce(?, handle),
+                        displayName = coalesce(?, displayName) WHERE id = ?
+                        """, [userId, handleValue, displayName, id])
+            }
             accountIds[cacheKey] = id
             return id
         }
-        try run("INSERT INTO account(platform, accountKey, platformUserId, handle, displayName) VALUES (?, ?, ?, ?, ?)", [key.platform.rawValue, key.key, userId, handleValue, displayName])
+        insertAccount.bind(1, key.platform.rawValue)
+        insertAccount.bind(2, key.key)
+        insertAccount.bind(3, userId)
+        insertAccount.bind(4, handleValue)
+        insertAccount.bind(5, displayName)
+        try insertAccount.execute()
         let id = db.lastInsertedRowID
         accountIds[cacheKey] = id
         return id
@@ -508,10 +530,11 @@ public final class EvidenceWriter {
 
     private func linkAccount(_ id: Int64, memberId: Int64, locator: String) throws {
         guard accountsLinked.insert(id).inserted else { return }
-        try run("""
-                INSERT INTO evidenceAccount(evidenceId, accountId, isExportOwner, memberId, locator) VALUES (?, ?, 0, ?, ?)
-                ON CONFLICT(evidenceId, accountId) DO NOTHING
-                """, [evidenceId, id, memberId, locator])
+        insertEvidenceAccount.bind(1, evidenceId)
+        insertEvidenceAccount.bind(2, id)
+        insertEvidenceAccount.bind(3, memberId)
+        insertEvidenceAccount.bind(4, locator)
+        try insertEvidenceAccount.execute()
     }
 
     public func conversation(_ conversation: Conversation, memberId: Int64) throws {

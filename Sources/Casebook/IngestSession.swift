@@ -374,7 +374,8 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
                 // URL entity) is not counted again from the text. The same identifier row, so compared as
                 // its unique index compares: by kind and the value's bytes (with Swift's `==`, an NFD link
                 // in the text was dropped as the twin of the entity's NFC link, a distinct identifier).
-                let structured = Set(resolved.map { ExactText.Key($0.normalized.kind, $0.normalized.value) })
+                // Built for the events whose text names something (most events' text names nothing).
+                var structured: Set<ExactText.Key<IdentifierKind>>?
                 for match in TextIdentifierExtractor.extract(from: text, platform: event.platform) {
                     let observation = IdentifierObservation(
                         kind: match.kind, raw: match.raw, field: "text", source: .text, platform: event.platform,
@@ -383,7 +384,9 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
                         observation,
                         locator: "\(event.provenance.locator)#text[\(match.utf8Range.lowerBound)..\(match.utf8Range.upperBound)]",
                         memberId: memberId, quiet: true)
-                    resolved += found.filter { !structured.contains(ExactText.Key($0.normalized.kind, $0.normalized.value)) }
+                    let given = structured ?? Set(resolved.map { ExactText.Key($0.normalized.kind, $0.normalized.value) })
+                    structured = given
+                    resolved += found.filter { !given.contains(ExactText.Key($0.normalized.kind, $0.normalized.value)) }
                 }
             }
             let identifiers = resolved

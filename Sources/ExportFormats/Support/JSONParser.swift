@@ -41,7 +41,25 @@ public struct JSONParser {
     /// A hint from one huge container must not make every later one reserve as much.
     private static let maxHint = 64
 
-    public init(maxDepth: Int = JSONParser.defaultMaxDepth) { self.maxDepth = maxDepth }
+    /// Member names whose values are checked as JSON but not built (see `init`), as bytes.
+    private let skippedNames: [[UInt8]]
+    /// Bit n set when a skipped name is n bytes long: most names are passed over by one test.
+    private let skippedLengths: UInt64
+    /// Member names longer than a small string (16 bytes or more), as built before: the elements of an
+    /// export repeat their names, and a name found here is shared instead of allocated again.
+    private var longNames: [String] = []
+    private static let maxLongNames = 64
+
+    /// `skipping` names members whose values the caller never reads (a tweet's `edit_info`, the
+    /// `sizes` of its media): their values are checked as JSON, so a syntax error in them is still an
+    /// error, but no tree is built for them and the member is left out of its object. Their strings
+    /// are not decoded, so invalid UTF-8 in them is not counted in `notes`, and a skipped name that is
+    /// repeated is not counted as a duplicate.
+    public init(maxDepth: Int = JSONParser.defaultMaxDepth, skipping: [String] = []) {
+        self.maxDepth = maxDepth
+        self.skippedNames = skipping.map { Array($0.utf8) }
+        self.skippedLengths = skipping.reduce(0) { $1.utf8.count < 64 ? $0 | 1 << UInt64($1.utf8.count) : $0 }
+    }
 
     /// Parses one complete JSON text.
     public mutating func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
@@ -93,7 +111,25 @@ public struct JSONParser {
                 guard cursor.current == UInt8(ascii: "\"") else {
                     throw JSONSyntaxError(offset: cursor.index, reason: "expected a member name")
                 }
-                let key = try parseString(&cursor)
+                guard let key = try parseName(&cursor) else {
+                    // A skipped member: its value is checked, not built, and the member left out.
+                    cursor.skipWhitespace()
+                    guard cursor.current == UInt8(ascii: ":") else { throw JSONSyntaxError(offset: cursor.index, reason: "expected ':'") }
+                    cursor.index += 1
+                    cursor.skipWhitespace()
+                    try skipValue(&cursor, depth: depth + 1)
+                    cursor.skipWhitespace()
+                    if cursor.current == UInt8(ascii: ",") {
+                        cursor.index += 1
+                        continue
+                    }
+                    if cursor.current == UInt8(ascii: "}") {
+                        cursor.index += 1
+                        if depth < Self.hintedDepths { memberCountHints[depth] = min(max(members.count, memberCountHints[depth]), Self.maxHint) }
+                        return .object(JSONObject(members: members))
+                    }
+                    throw JSONSyntaxError(offset: cursor.index, reason: "expected ',' or '}'")
+                }
                 cursor.skipWhitespace()
                 guard cursor.current == UInt8(ascii: ":") else { throw JSONSyntaxError(offset: cursor.index, reason: "expected ':'") }
                 cursor.index += 1
@@ -165,28 +201,38 @@ public struct JSONParser {
             return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             let start = cursor.index
-            cursor.index += 1
-            while let next = cursor.current,
-                (next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9")) || next == UInt8(ascii: ".")
-                    || next == UInt8(ascii: "e") || next == UInt8(ascii: "E") || next == UInt8(ascii: "+")
-                    || next == UInt8(ascii: "-")
-            {
-                cursor.index += 1
-            }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: cursor.bytes[start..<cursor.index]), as: UTF8.self)
-            if text == "-" {
-                if let lexeme = nonstandardNumber(cursor.bytes, at: start) {
-                    throw JSONSyntaxError(offset: start, reason: Self.nonstandardReason(lexeme))
-                }
-                throw JSONSyntaxError(offset: start, reason: "invalid number")
-            }
-            return .number(text)
+            try scanNumber(&cursor)
+            return .number(String(decoding: UnsafeBufferPointer(rebasing: cursor.bytes[start..<cursor.index]), as: UTF8.self))
         default:
-            if let lexeme = nonstandardNumber(cursor.bytes, at: cursor.index) {
-                throw JSONSyntaxError(offset: cursor.index, reason: Self.nonstandardReason(lexeme))
-            }
-            throw JSONSyntaxError(offset: cursor.index, reason: "unexpected character")
+            throw unexpectedCharacter(cursor)
         }
+    }
+
+    /// Moves past a number's characters (as lenient as before: any run of digits, `.`, `e`, `+` and
+    /// `-`); a lone `-` is an error.
+    private func scanNumber(_ cursor: inout Cursor) throws(JSONSyntaxError) {
+        let start = cursor.index
+        cursor.index += 1
+        while let next = cursor.current,
+            (next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9")) || next == UInt8(ascii: ".")
+                || next == UInt8(ascii: "e") || next == UInt8(ascii: "E") || next == UInt8(ascii: "+")
+                || next == UInt8(ascii: "-")
+        {
+            cursor.index += 1
+        }
+        if cursor.index == start + 1, cursor.bytes[start] == UInt8(ascii: "-") {
+            if let lexeme = nonstandardNumber(cursor.bytes, at: start) {
+                throw JSONSyntaxError(offset: start, reason: Self.nonstandardReason(lexeme))
+            }
+            throw JSONSyntaxError(offset: start, reason: "invalid number")
+        }
+    }
+
+    private func unexpectedCharacter(_ cursor: Cursor) -> JSONSyntaxError {
+        if let lexeme = nonstandardNumber(cursor.bytes, at: cursor.index) {
+            return JSONSyntaxError(offset: cursor.index, reason: Self.nonstandardReason(lexeme))
+        }
+        return JSONSyntaxError(offset: cursor.index, reason: "unexpected character")
     }
 
     /// Python's `json` writes NaN and infinities as bare words, which JSON does not allow; the policy
@@ -215,6 +261,133 @@ public struct JSONParser {
             throw JSONSyntaxError(offset: cursor.index, reason: "invalid literal")
         }
         cursor.index += count
+    }
+
+    /// A member name, or nil for a skipped one (the cursor is then past it). Names are compared by
+    /// their bytes with no escape, so a skipped name written with an escape is built as usual; a long
+    /// name the parser has built before is shared.
+    private mutating func parseName(_ cursor: inout Cursor) throws(JSONSyntaxError) -> String? {
+        let start = cursor.index + 1
+        let bytes = cursor.bytes
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+            end += 1
+        }
+        let length = end - start
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return try parseString(&cursor) }
+        if length >= 64 ? !skippedNames.isEmpty : skippedLengths & (1 << UInt64(length)) != 0 {
+            for name in skippedNames where name.count == length {
+                if name.withUnsafeBufferPointer({ Self.equal($0, bytes, at: start) }) {
+                    cursor.index = end + 1
+                    return nil
+                }
+            }
+        }
+        guard length >= 16 else { return try parseString(&cursor) }
+        for name in longNames where name.utf8.count == length {
+            let same = name.utf8.withContiguousStorageIfAvailable { Self.equal($0, bytes, at: start) }
+            if same == true {
+                cursor.index = end + 1
+                return name
+            }
+        }
+        let name = try parseString(&cursor)
+        if longNames.count < Self.maxLongNames { longNames.append(name) }
+        return name
+    }
+
+    /// Whether `bytes` holds `name`'s bytes at `start` (the caller checked the room).
+    @inline(__always)
+    private static func equal(_ name: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        for offset in 0..<name.count where name[offset] != bytes[start + offset] { return false }
+        return true
+    }
+
+    /// Checks a value as `parseValue` does, building nothing.
+    private func skipValue(_ cursor: inout Cursor, depth: Int) throws(JSONSyntaxError) {
+        guard let byte = cursor.current else { throw JSONSyntaxError(offset: cursor.index, reason: "unexpected end of input") }
+        switch byte {
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            guard depth < maxDepth else { throw JSONSyntaxError(offset: cursor.index, reason: "nesting deeper than \(maxDepth)") }
+            let isObject = byte == UInt8(ascii: "{")
+            let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+            cursor.index += 1
+            cursor.skipWhitespace()
+            if cursor.current == close {
+                cursor.index += 1
+                return
+            }
+            while true {
+                cursor.skipWhitespace()
+                if isObject {
+                    guard cursor.current == UInt8(ascii: "\"") else {
+                        throw JSONSyntaxError(offset: cursor.index, reason: "expected a member name")
+                    }
+                    try skipString(&cursor)
+                    cursor.skipWhitespace()
+                    guard cursor.current == UInt8(ascii: ":") else { throw JSONSyntaxError(offset: cursor.index, reason: "expected ':'") }
+                    cursor.index += 1
+                    cursor.skipWhitespace()
+                }
+                try skipValue(&cursor, depth: depth + 1)
+                cursor.skipWhitespace()
+                if cursor.current == UInt8(ascii: ",") {
+                    cursor.index += 1
+                    if !isObject {
+                        cursor.skipWhitespace()
+                        if cursor.current == close {  // Grailbird's trailing comma, as `parseValue` allows it
+                            cursor.index += 1
+                            return
+                        }
+                    }
+                    continue
+                }
+                if cursor.current == close {
+                    cursor.index += 1
+                    return
+                }
+                throw JSONSyntaxError(offset: cursor.index, reason: isObject ? "expected ',' or '}'" : "expected ',' or ']'")
+            }
+        case UInt8(ascii: "\""):
+            try skipString(&cursor)
+        case UInt8(ascii: "t"): try expect(&cursor, "true")
+        case UInt8(ascii: "f"): try expect(&cursor, "false")
+        case UInt8(ascii: "n"): try expect(&cursor, "null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try scanNumber(&cursor)
+        default: throw unexpectedCharacter(cursor)
+        }
+    }
+
+    /// Checks a string as `parseString` does (escapes, control characters), decoding nothing.
+    private func skipString(_ cursor: inout Cursor) throws(JSONSyntaxError) {
+        let start = cursor.index
+        var index = start + 1
+        let bytes = cursor.bytes
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                cursor.index = index + 1
+                return
+            }
+            if byte < 0x20 { throw JSONSyntaxError(offset: index, reason: "control character in string") }
+            if byte == UInt8(ascii: "\\") {
+                index += 1
+                guard index < bytes.count else { break }
+                switch bytes[index] {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                    UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    index += 1
+                case UInt8(ascii: "u"):
+                    guard hex4(bytes, index + 1) != nil else { throw JSONSyntaxError(offset: index + 1, reason: "invalid \\u escape") }
+                    index += 5
+                default:
+                    throw JSONSyntaxError(offset: index, reason: "invalid escape")
+                }
+                continue
+            }
+            index += 1
+        }
+        throw JSONSyntaxError(offset: start + 1, reason: "unterminated string")
     }
 
     private mutating func parseString(_ cursor: inout Cursor) throws(JSONSyntaxError) -> String {

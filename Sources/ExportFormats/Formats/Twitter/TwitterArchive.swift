@@ -16,12 +16,17 @@ public enum TwitterArchive {
     /// JSON (and the element a truncated member stops in) is warned with its offset and kept as an
     /// `.unparsedText` event, so its words stay searchable. A member saved as UTF-16 or UTF-32 is
     /// decoded chunk by chunk (warning `text-encoding`; offsets then count UTF-8 bytes).
+    ///
+    /// `skipping` names members the caller never reads, at any depth: they are checked as JSON but not
+    /// built (`JSONParser.init(maxDepth:skipping:)`).
     @discardableResult
     public static func forEachItem(
-        in member: ArchiveMember, context: ParseContext, maxElementBytes: Int = 64 << 20,
+        in member: ArchiveMember, context: ParseContext, maxElementBytes: Int = 64 << 20, skipping: [String] = [],
         _ body: (Int, JSONValue, String) throws -> Void
     ) throws -> Int {
-        try forEachItem(in: member, context: context, maxElementBytes: maxElementBytes, streamingAbove: .max, streamed: nil, body)
+        try forEachItem(
+            in: member, context: context, maxElementBytes: maxElementBytes, skipping: skipping, streamingAbove: .max,
+            streamed: nil, body)
     }
 
     /// As above; an element larger than `threshold` bytes goes to `streamed` as bytes with its member
@@ -29,12 +34,13 @@ public enum TwitterArchive {
     /// into a tree. A syntax error `streamed` throws is reported like that of a whole element.
     @discardableResult
     public static func forEachItem(
-        in member: ArchiveMember, context: ParseContext, maxElementBytes: Int = 64 << 20, streamingAbove threshold: Int,
+        in member: ArchiveMember, context: ParseContext, maxElementBytes: Int = 64 << 20, skipping: [String] = [],
+        streamingAbove threshold: Int,
         streamed: ((Int, Int64, UnsafeBufferPointer<UInt8>, String, inout JSONParser) throws -> Void)?,
         _ body: (Int, JSONValue, String) throws -> Void
     ) throws -> Int {
         var stream = JSONArrayStream(maxElementBytes: maxElementBytes)
-        var parser = JSONParser()
+        var parser = JSONParser(skipping: skipping)
         var decoder = StreamingTextDecoder()
         var failure: (any Error)?
         // Member offset of the first repaired string (the parser's notes count within one element).

@@ -18,7 +18,8 @@ public struct TwitterDeletedTweetsParser: TwitterArchiveParser {
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let reader = TwitterTweetReader(context: context)
-        try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in
+        try TwitterArchive.forEachItem(in: member, context: context, skipping: TwitterTweetReader.unreadMembers) {
+            _, item, locator in
             guard
                 let (tweet, tweetLocator) = TwitterArchive.record(
                     in: item, key: "tweet", locator: locator, context: context)

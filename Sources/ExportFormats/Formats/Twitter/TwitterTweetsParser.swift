@@ -33,7 +33,8 @@ public struct TwitterTweetsParser: TwitterArchiveParser {
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let reader = TwitterTweetReader(context: context)
-        try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in
+        try TwitterArchive.forEachItem(in: member, context: context, skipping: TwitterTweetReader.unreadMembers) {
+            _, item, locator in
             guard
                 let (tweet, tweetLocator) = TwitterArchive.record(
                     in: item, key: "tweet", locator: locator, context: context)
@@ -52,6 +53,14 @@ struct TwitterTweetReader {
         self.context = context
         self.mediaFiles = TwitterArchive.mediaFiles(in: context.level.listing)
     }
+
+    /// Members of a tweet (at any depth) that `event(for:)` never reads: the parsers pass them to
+    /// `TwitterArchive.forEachItem(skipping:)`, which checks them as JSON without building them (half of
+    /// a tweet's allocations were for these: edit history, text ranges, entity offsets, media sizes).
+    static let unreadMembers = [
+        "edit_info", "display_text_range", "indices", "sizes", "symbols", "retweeted", "favorited", "truncated",
+        "possibly_sensitive", "media_key", "display_url", "additional_media_info", "video_info",
+    ]
 
     /// The earliest plausible tweet time: 2006-01-01T00:00:00Z.
     static let earliestPlausible: Int64 = 1_136_073_600 * 1_000_000
