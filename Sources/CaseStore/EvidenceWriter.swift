@@ -624,7 +624,13 @@ public final class EvidenceWriter {
         public var values: String
 
         public init(_ event: Event) {
-            if let separated = JSONText.separated(event.details) {
+            var names = JSONText.DetailNames()
+            self.init(event, names: &names)
+        }
+
+        /// As `init(_:)`, reusing the names' array of the event before when the names are the same.
+        public init(_ event: Event, names: inout JSONText.DetailNames) {
+            if let separated = JSONText.separated(event.details, names: &names) {
                 (keys, values) = separated
             } else {
                 keys = nil

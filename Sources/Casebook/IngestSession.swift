@@ -250,6 +250,8 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
     /// sender and recipient ids, a mentioned user's id and name), and a URL's normalization costs
     /// microseconds. The result depends only on the key (no account region is passed here).
     private var normalized: [NormalizationKey: NormalizationResult] = [:]
+    /// The detail names of the last event stored, with their JSON (`JSONText.separated(_:names:)`).
+    private var detailNames = JSONText.DetailNames()
 
     /// The raw value by its bytes (`ExactText.Key`): Swift's `==` equates an NFD value with its NFC
     /// twin, which would then take the twin's normalized value.
@@ -367,7 +369,7 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
                 // An identifier named in a record was seen when the record was made (a mention in a
                 // tweet, a sender id in a message): without this, correlate --window cannot time it.
                 if observation.observedAt == nil { observation.observedAt = event.occurredAt }
-                resolved += resolve(observation, locator: event.provenance.locator, memberId: memberId)
+                resolve(observation, locator: event.provenance.locator, memberId: memberId, into: &resolved)
             }
             if options.extractFromText, let text = event.text, !text.isEmpty {
                 // A value the export already gave as a structured field of this event (a mention, a
@@ -380,23 +382,31 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
                     let observation = IdentifierObservation(
                         kind: match.kind, raw: match.raw, field: "text", source: .text, platform: event.platform,
                         observedAt: event.occurredAt, accountKey: event.actor)
-                    let found = resolve(
-                        observation,
-                        locator: "\(event.provenance.locator)#text[\(match.utf8Range.lowerBound)..\(match.utf8Range.upperBound)]",
-                        memberId: memberId, quiet: true)
                     let given = structured ?? Set(resolved.map { ExactText.Key($0.normalized.kind, $0.normalized.value) })
                     structured = given
-                    resolved += found.filter { !given.contains(ExactText.Key($0.normalized.kind, $0.normalized.value)) }
+                    let first = resolved.count
+                    resolve(
+                        observation,
+                        locator: "\(event.provenance.locator)#text[\(match.utf8Range.lowerBound)..\(match.utf8Range.upperBound)]",
+                        memberId: memberId, quiet: true, into: &resolved)
+                    var kept = first
+                    for index in first..<resolved.count
+                    where !given.contains(ExactText.Key(resolved[index].normalized.kind, resolved[index].normalized.value)) {
+                        resolved.swapAt(kept, index)
+                        kept += 1
+                    }
+                    resolved.removeSubrange(kept...)
                 }
             }
             let identifiers = resolved
-            let details = EvidenceWriter.StoredDetails(event)
+            let details = EvidenceWriter.StoredDetails(event, names: &detailNames)
             store { writer in
                 try writer.event(event, memberId: writer.memberRow(memberId), identifiers: identifiers, details: details)
             }
             recordsByKind[event.kind.rawValue, default: 0] += 1
         case .identifier(let observation, let provenance):
-            let resolved = resolve(observation, locator: provenance.locator, memberId: memberId)
+            var resolved: [ResolvedIdentifier] = []
+            resolve(observation, locator: provenance.locator, memberId: memberId, into: &resolved)
             store { writer in
                 for identifier in resolved { try writer.identifier(identifier, memberId: writer.memberRow(memberId)) }
             }
@@ -409,7 +419,11 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
         }
     }
 
-    private func resolve(_ observation: IdentifierObservation, locator: String, memberId: Int64, quiet: Bool = false) -> [ResolvedIdentifier] {
+    /// Appends what `observation` normalizes to (with its weak forms) to `resolved`, or warns.
+    private func resolve(
+        _ observation: IdentifierObservation, locator: String, memberId: Int64, quiet: Bool = false,
+        into resolved: inout [ResolvedIdentifier]
+    ) {
         let key = NormalizationKey(kind: observation.kind, raw: ExactText.Key(observation.platform, observation.raw))
         let result: NormalizationResult
         if let known = normalized[key] {
@@ -428,13 +442,12 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
                         memberId: writer.memberRow(memberId))
                 }
             }
-            return []
+            return
         }
-        var resolved = [ResolvedIdentifier(observation: observation, normalized: identifier, assumption: result.assumption, locator: locator)]
+        resolved.append(ResolvedIdentifier(observation: observation, normalized: identifier, assumption: result.assumption, locator: locator))
         for weak in result.weakForms {
             resolved.append(ResolvedIdentifier(observation: observation, normalized: weak, isWeak: true, assumption: result.assumption, locator: locator))
         }
-        return resolved
     }
 
     func finished(_ result: MemberResult, in level: ArchiveLevel) {

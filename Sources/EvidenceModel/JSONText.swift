@@ -122,6 +122,34 @@ public enum JSONText {
         return (String(decoding: names, as: UTF8.self), String(decoding: values, as: UTF8.self))
     }
 
+    /// The detail names `separated(_:names:)` wrote last, and their JSON array.
+    public struct DetailNames: Sendable {
+        fileprivate var names: [String] = []
+        fileprivate var text = ""
+        public init() {}
+    }
+
+    /// As `separated(_:)`; the names' array is reused when they are, byte for byte, those of the call
+    /// before (a member's events repeat their detail names, and this runs for every stored event).
+    public static func separated(_ details: [Event.Detail], names last: inout DetailNames) -> (names: String, values: String)? {
+        guard !details.isEmpty, details.count == last.names.count,
+            zip(details, last.names).allSatisfy({ $0.name.utf8.count == $1.utf8.count && $0.name.utf8.elementsEqual($1.utf8) })
+        else {
+            guard let separated = separated(details) else { return nil }
+            last.names = details.map(\.name)
+            last.text = separated.names
+            return separated
+        }
+        var values: [UInt8] = [UInt8(ascii: "[")]
+        values.reserveCapacity(details.count * 24 + 2)
+        for (index, detail) in details.enumerated() {
+            if index > 0 { values.append(UInt8(ascii: ",")) }
+            guard appendQuotedAsSQLite(detail.value, to: &values) else { return nil }
+        }
+        values.append(UInt8(ascii: "]"))
+        return (last.text, String(decoding: values, as: UTF8.self))
+    }
+
     /// Appends `text` quoted; false when SQLite would quote it otherwise. Only text that needed an
     /// escape is scanned again: every character in question is one `quote` escapes.
     private static func appendQuotedAsSQLite(_ text: String, to output: inout [UInt8]) -> Bool {

@@ -49,6 +49,26 @@ import Testing
         #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM eventShape") } == 3)
     }
 
+    /// The writer's reading thread reuses the names' array of the event before when the names repeat;
+    /// what it gives must be what a fresh `separated` gives, also when the names differ only in their
+    /// bytes (NFC and NFD, K and the Kelvin sign) or hold a character SQLite writes otherwise.
+    @Test func reusedNamesGiveWhatFreshNamesGive() {
+        let sequence: [[Event.Detail]] = [
+            [.init("tweetId", "1"), .init("lang", "en")], [.init("tweetId", "2"), .init("lang", "fr")],
+            [.init("tweetId", "3")], [.init("tweetId", "3"), .init("lang", "en"), .init("hashtags", "a,b")],
+            [.init("caf\u{e9}", "1")], [.init("cafe\u{301}", "1")], [.init("cafe\u{301}", "2")], [.init("K", "x")],
+            [.init("\u{212A}", "x")], [.init("\u{212A}", "y\u{2028}")], [.init("\u{212A}", "y")], [.init("a\u{0C}", "v")],
+            [.init("a\u{0C}", "w")], [], [], [.init("tweetId", "4"), .init("lang", "en")],
+        ]
+        var names = JSONText.DetailNames()
+        for (index, details) in sequence.enumerated() {
+            let reused = JSONText.separated(details, names: &names)
+            let fresh = JSONText.separated(details)
+            #expect(reused?.names == fresh?.names && reused?.values == fresh?.values, "details \(index)")
+            #expect(reused.map { Array($0.names.utf8) } == fresh.map { Array($0.names.utf8) }, "details \(index)")
+        }
+    }
+
     /// Characters SQLite's JSON functions would write differently from `JSONText` keep the whole object
     /// in the row; every other text, escapes and all, is rebuilt byte for byte by the view.
     @Test func theViewRebuildsEveryTextJSONTextWrites() throws {
