@@ -133,7 +133,7 @@ public enum JSONText {
     /// before (a member's events repeat their detail names, and this runs for every stored event).
     public static func separated(_ details: [Event.Detail], names last: inout DetailNames) -> (names: String, values: String)? {
         guard !details.isEmpty, details.count == last.names.count,
-            zip(details, last.names).allSatisfy({ $0.name.utf8.count == $1.utf8.count && $0.name.utf8.elementsEqual($1.utf8) })
+            zip(details, last.names).allSatisfy({ sameBytes($0.name, $1) })
         else {
             guard let separated = separated(details) else { return nil }
             last.names = details.map(\.name)
@@ -148,6 +148,16 @@ public enum JSONText {
         }
         values.append(UInt8(ascii: "]"))
         return (last.text, String(decoding: values, as: UTF8.self))
+    }
+
+    /// Whether two texts have the same UTF-8 bytes (Swift's `==` equates NFC and NFD spellings).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        let compared = a.utf8.withContiguousStorageIfAvailable { left in
+            b.utf8.withContiguousStorageIfAvailable { right in
+                left.count == right.count && !zip(left, right).contains { $0 != $1 }
+            }
+        }
+        return (compared ?? nil) ?? a.utf8.elementsEqual(b.utf8)
     }
 
     /// Appends `text` quoted; false when SQLite would quote it otherwise. Only text that needed an

@@ -270,7 +270,9 @@ public struct JSONParser {
         let start = cursor.index + 1
         let bytes = cursor.bytes
         var end = start
+        var highBits: UInt8 = 0
         while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+            highBits |= bytes[end]
             end += 1
         }
         let length = end - start
@@ -283,7 +285,10 @@ public struct JSONParser {
                 }
             }
         }
-        guard length >= 16 else { return try parseString(&cursor) }
+        guard length >= 16 else {
+            cursor.index = end + 1
+            return plainString(bytes, start, end, highBits: highBits)
+        }
         for name in longNames where name.utf8.count == length {
             let same = name.utf8.withContiguousStorageIfAvailable { Self.equal($0, bytes, at: start) }
             if same == true {
@@ -390,6 +395,18 @@ public struct JSONParser {
         throw JSONSyntaxError(offset: start + 1, reason: "unterminated string")
     }
 
+    /// The string of `bytes[start..<end]`, which hold no escape; `highBits` is their bytes or'ed
+    /// together (ASCII needs no validation). Invalid UTF-8 is repaired and noted.
+    @inline(__always)
+    private mutating func plainString(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, highBits: UInt8) -> String {
+        let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if highBits & 0x80 == 0 { return String(decoding: slice, as: UTF8.self) }
+        if let text = String(validating: slice, as: UTF8.self) { return text }
+        notes.invalidUTF8 += 1
+        notes.noteRepair(at: start - 1)
+        return String(decoding: slice, as: UTF8.self)
+    }
+
     private mutating func parseString(_ cursor: inout Cursor) throws(JSONSyntaxError) -> String {
         cursor.index += 1  // opening quote
         let start = cursor.index
@@ -401,13 +418,7 @@ public struct JSONParser {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 cursor.index = index + 1
-                let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                // ASCII needs no validation.
-                if highBits & 0x80 == 0 { return String(decoding: slice, as: UTF8.self) }
-                if let text = String(validating: slice, as: UTF8.self) { return text }
-                notes.invalidUTF8 += 1
-                notes.noteRepair(at: start - 1)
-                return String(decoding: slice, as: UTF8.self)
+                return plainString(bytes, start, index, highBits: highBits)
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw JSONSyntaxError(offset: index, reason: "control character in string") }
