@@ -335,6 +335,11 @@ public final class EvidenceWriter {
     private var accountsLinked: Set<Int64> = []
     private var conversationIds: [ExactText.Key<Platform>: Int64] = [:]
     private var identifierIds: [ExactText.Key<IdentifierKind>: Int64] = [:]
+    /// True while `identifierIds` holds every identifier of the case: the case had none when this item
+    /// began, and the cache was never emptied. An identifier it lacks is then new, and is inserted
+    /// without a search first (112k identifiers on the medium bench archive, each a miss in the
+    /// unique index before its insert).
+    private var identifierIdsHoldAll: Bool
     /// Identifiers that had rows before this item and that it gave an occurrence to; their counts
     /// are recounted from the occurrences when it ends.
     private var touchedIdentifiers: Set<Int64> = []
@@ -374,6 +379,7 @@ public final class EvidenceWriter {
         self.db = db
         self.evidenceId = evidenceId
         self.runId = runId
+        identifierIdsHoldAll = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM identifier)") ?? false
         // FTS5 writes its pending terms out as a new segment each time they pass `hashsize` (1 MiB by
         // default), and later merges those segments. 8 MiB cut the index build for the medium bench
         // archive (400k texts) from 3.9 to 1.6 s in one transaction. The setting is stored in the
@@ -759,7 +765,7 @@ public final class EvidenceWriter {
         let key = ExactText.Key(identifier.kind, identifier.value)
         if let id = identifierIds[key] { return id }
         let (id, inserted) = try findOrInsert(
-            find: findIdentifier, insert: insertIdentifier,
+            find: findIdentifier, insert: insertIdentifier, known: !identifierIdsHoldAll,
             bindFind: { statement in
                 statement.bind(1, identifier.kind.rawValue)
                 statement.bind(2, identifier.value)
@@ -774,7 +780,10 @@ public final class EvidenceWriter {
             // An id out of sequence (not expected) is recounted at the end like an older identifier.
             if id == firstCreatedIdentifier + Int64(createdTallies.count) { createdTallies.append(IdentifierTally()) }
         }
-        if identifierIds.count > 200_000 { identifierIds.removeAll(keepingCapacity: true) }
+        if identifierIds.count > 200_000 {
+            identifierIds.removeAll(keepingCapacity: true)
+            identifierIdsHoldAll = false
+        }
         identifierIds[key] = id
         return id
     }
@@ -826,9 +835,21 @@ public final class EvidenceWriter {
 
     /// The id of the row `find` finds, or of the row `insert` adds when there is none (`inserted`): the
     /// shared dictionary rows (shapes, field names, identifiers) that items look up before they insert.
+    /// With `known` false the caller knows the row is not there and it is inserted first; should the
+    /// table's unique index say otherwise, the row is found after all.
     private func findOrInsert(
-        find: BulkStatement, insert: BulkStatement, bindFind: (BulkStatement) -> Void, bindInsert: (BulkStatement) -> Void
+        find: BulkStatement, insert: BulkStatement, known: Bool = true, bindFind: (BulkStatement) -> Void,
+        bindInsert: (BulkStatement) -> Void
     ) throws -> (id: Int64, inserted: Bool) {
+        if !known {
+            bindInsert(insert)
+            do {
+                try insert.execute()
+                return (db.lastInsertedRowID, true)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                // Not expected; the statement alone was undone, and the row is looked up below.
+            }
+        }
         bindFind(find)
         if let existing = try find.fetchInt64() { return (existing, false) }
         bindInsert(insert)
