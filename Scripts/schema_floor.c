@@ -1,7 +1,7 @@
 /* The SQLite cost of Casebook's own rows: copies the events, search-index entries, identifiers,
  * identifier occurrences and account identifiers of an existing case into a fresh database with
  * the same schema, one prepared single-row INSERT per row as Casebook's writer does (events with
- * their index text and occurrences interleaved, in event order), committing every 100,000 events,
+ * their index text and occurrences interleaved, in event order), committing every 250,000 events,
  * WAL with synchronous=FULL and foreign keys off, as Casebook ingests. Like Casebook's first item
  * of a case, it leaves out the time, actor and occurrence indexes while loading and creates them in
  * the last transaction (CaseStore's DeferredIndexes); `DEFER=none` keeps them row by row instead.
@@ -122,7 +122,7 @@ int main(int argc, char **argv) {
             rows++;
             occurrence = sqlite3_step(occurrences);
         }
-        if (++since_commit == 100000) {
+        if (++since_commit == 250000) {
             exec(db, "COMMIT; BEGIN");
             since_commit = 0;
         }

@@ -296,7 +296,7 @@ public final class EvidenceWriter {
     let db: Database
     public let evidenceId: Int64
     let runId: Int64?
-    public var batchSize = TestHooks.batchSize ?? 100_000
+    public var batchSize = TestHooks.batchSize ?? 250_000
     static let searchHashSize = 8 << 20
     private var pending = 0
     public private(set) var recordCount = 0

@@ -5,7 +5,7 @@ import GRDB
 /// They exist only in debug builds: a release `casebook` ignores these variables.
 ///
 /// - `CASEBOOK_TEST_BATCH_SIZE=N`: commit an evidence item's records every N records instead of
-///   every 100,000, so that a small test archive has several committed batches.
+///   every 250,000, so that a small test archive has several committed batches.
 /// - `CASEBOOK_TEST_FAIL_WRITE_AFTER=N`: the Nth commit of an ingest (the evidence row, each batch,
 ///   the final status) fails with SQLite's I/O error instead of committing; the transaction is then
 ///   rolled back as after a real I/O error.
