@@ -111,39 +111,26 @@ public struct JSONParser {
                 guard cursor.current == UInt8(ascii: "\"") else {
                     throw JSONSyntaxError(offset: cursor.index, reason: "expected a member name")
                 }
-                guard let key = try parseName(&cursor) else {
-                    // A skipped member: its value is checked, not built, and the member left out.
-                    cursor.skipWhitespace()
-                    guard cursor.current == UInt8(ascii: ":") else { throw JSONSyntaxError(offset: cursor.index, reason: "expected ':'") }
-                    cursor.index += 1
-                    cursor.skipWhitespace()
-                    try skipValue(&cursor, depth: depth + 1)
-                    cursor.skipWhitespace()
-                    if cursor.current == UInt8(ascii: ",") {
-                        cursor.index += 1
-                        continue
-                    }
-                    if cursor.current == UInt8(ascii: "}") {
-                        cursor.index += 1
-                        if depth < Self.hintedDepths { memberCountHints[depth] = min(max(members.count, memberCountHints[depth]), Self.maxHint) }
-                        return .object(JSONObject(members: members))
-                    }
-                    throw JSONSyntaxError(offset: cursor.index, reason: "expected ',' or '}'")
-                }
+                let name = try parseName(&cursor)
                 cursor.skipWhitespace()
                 guard cursor.current == UInt8(ascii: ":") else { throw JSONSyntaxError(offset: cursor.index, reason: "expected ':'") }
                 cursor.index += 1
                 cursor.skipWhitespace()
-                let value = try parseValue(&cursor, depth: depth + 1)
-                // Small objects (most of them) check duplicates by scanning; a set only pays off for big ones.
-                if members.count < 16 {
-                    let length = key.utf8.count
-                    if members.contains(where: { $0.key.utf8.count == length && $0.key == key }) { notes.duplicateKeys += 1 }
+                if let key = name {
+                    let value = try parseValue(&cursor, depth: depth + 1)
+                    // Small objects (most of them) check duplicates by scanning; a set only pays off for big ones.
+                    if members.count < 16 {
+                        let length = key.utf8.count
+                        if members.contains(where: { $0.key.utf8.count == length && $0.key == key }) { notes.duplicateKeys += 1 }
+                    } else {
+                        if keys.isEmpty { keys = Set(members.map(\.key)) }
+                        if !keys.insert(key).inserted { notes.duplicateKeys += 1 }
+                    }
+                    members.append(JSONObject.Member(key: key, value: value))
                 } else {
-                    if keys.isEmpty { keys = Set(members.map(\.key)) }
-                    if !keys.insert(key).inserted { notes.duplicateKeys += 1 }
+                    // A skipped member: its value is checked, not built, and the member left out.
+                    try skipValue(&cursor, depth: depth + 1)
                 }
-                members.append(JSONObject.Member(key: key, value: value))
                 cursor.skipWhitespace()
                 if cursor.current == UInt8(ascii: ",") {
                     cursor.index += 1
