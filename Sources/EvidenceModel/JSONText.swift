@@ -101,25 +101,14 @@ public enum JSONText {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// The names and the values of `details` as two JSON arrays of strings, in one pass (this runs for
-    /// every stored event), or nil when a text holds a character that SQLite's JSON functions write
-    /// otherwise than `quote`: NUL, backspace and form feed (SQLite: `\b`, `\f`), DEL, C1 controls,
-    /// U+2028 and U+2029 (SQLite leaves them unescaped). SQLite can then rebuild `stringObject` of the
-    /// pairs byte for byte from the two arrays.
+    /// The names and the values of `details` as two JSON arrays of strings (this runs for every stored
+    /// event), or nil when a text holds a character that SQLite's JSON functions write otherwise than
+    /// `quote`: NUL, backspace and form feed (SQLite: `\b`, `\f`), DEL, C1 controls, U+2028 and U+2029
+    /// (SQLite leaves them unescaped). SQLite can then rebuild `stringObject` of the pairs byte for byte
+    /// from the two arrays.
     public static func separated(_ details: [Event.Detail]) -> (names: String, values: String)? {
-        var names: [UInt8] = [UInt8(ascii: "[")], values: [UInt8] = [UInt8(ascii: "[")]
-        names.reserveCapacity(details.count * 16 + 2)
-        values.reserveCapacity(details.count * 24 + 2)
-        for (index, detail) in details.enumerated() {
-            if index > 0 {
-                names.append(UInt8(ascii: ","))
-                values.append(UInt8(ascii: ","))
-            }
-            guard appendQuotedAsSQLite(detail.name, to: &names), appendQuotedAsSQLite(detail.value, to: &values) else { return nil }
-        }
-        names.append(UInt8(ascii: "]"))
-        values.append(UInt8(ascii: "]"))
-        return (String(decoding: names, as: UTF8.self), String(decoding: values, as: UTF8.self))
+        var names = DetailNames()
+        return separated(details, names: &names)
     }
 
     /// The detail names `separated(_:names:)` wrote last, and their JSON array.
@@ -130,34 +119,30 @@ public enum JSONText {
     }
 
     /// As `separated(_:)`; the names' array is reused when they are, byte for byte, those of the call
-    /// before (a member's events repeat their detail names, and this runs for every stored event).
+    /// before (a member's events repeat their detail names).
     public static func separated(_ details: [Event.Detail], names last: inout DetailNames) -> (names: String, values: String)? {
-        guard !details.isEmpty, details.count == last.names.count,
-            zip(details, last.names).allSatisfy({ sameBytes($0.name, $1) })
-        else {
-            guard let separated = separated(details) else { return nil }
+        let reused = !details.isEmpty && details.count == last.names.count
+            && zip(details, last.names).allSatisfy { ExactText.equal($0.name, $1) }
+        if !reused {
+            guard let names = quotedArray(details, { $0.name }) else { return nil }
             last.names = details.map(\.name)
-            last.text = separated.names
-            return separated
+            last.text = names
         }
-        var values: [UInt8] = [UInt8(ascii: "[")]
-        values.reserveCapacity(details.count * 24 + 2)
-        for (index, detail) in details.enumerated() {
-            if index > 0 { values.append(UInt8(ascii: ",")) }
-            guard appendQuotedAsSQLite(detail.value, to: &values) else { return nil }
-        }
-        values.append(UInt8(ascii: "]"))
-        return (last.text, String(decoding: values, as: UTF8.self))
+        guard let values = quotedArray(details, { $0.value }) else { return nil }
+        return (last.text, values)
     }
 
-    /// Whether two texts have the same UTF-8 bytes (Swift's `==` equates NFC and NFD spellings).
-    static func sameBytes(_ a: String, _ b: String) -> Bool {
-        let compared = a.utf8.withContiguousStorageIfAvailable { left in
-            b.utf8.withContiguousStorageIfAvailable { right in
-                left.count == right.count && !zip(left, right).contains { $0 != $1 }
-            }
+    /// One text of each detail as a JSON array of strings, or nil when SQLite would quote one otherwise.
+    @inline(__always)
+    private static func quotedArray(_ details: [Event.Detail], _ text: (Event.Detail) -> String) -> String? {
+        var output: [UInt8] = [UInt8(ascii: "[")]
+        output.reserveCapacity(details.count * 20 + 2)
+        for (index, detail) in details.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            guard appendQuotedAsSQLite(text(detail), to: &output) else { return nil }
         }
-        return (compared ?? nil) ?? a.utf8.elementsEqual(b.utf8)
+        output.append(UInt8(ascii: "]"))
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Appends `text` quoted; false when SQLite would quote it otherwise. Only text that needed an
