@@ -389,13 +389,7 @@ final class IngestVisitor: EvidenceVisitor, @unchecked Sendable {
                         observation,
                         locator: "\(event.provenance.locator)#text[\(match.utf8Range.lowerBound)..\(match.utf8Range.upperBound)]",
                         memberId: memberId, quiet: true, into: &resolved)
-                    var kept = first
-                    for index in first..<resolved.count
-                    where !given.contains(ExactText.Key(resolved[index].normalized.kind, resolved[index].normalized.value)) {
-                        resolved.swapAt(kept, index)
-                        kept += 1
-                    }
-                    resolved.removeSubrange(kept...)
+                    resolved[first...].removeAll { given.contains(ExactText.Key($0.normalized.kind, $0.normalized.value)) }
                 }
             }
             let identifiers = resolved
