@@ -36,7 +36,7 @@ public enum TimeInput {
         let text = civil.formatted(precision: .second, zoneSuffix: suffix)
         switch precision {
         case .day: return String(text.prefix(10))
-        default: return text.replacingOccurrences(of: "T", with: " ")
+        default: return String(decoding: text.utf8.map { $0 == UInt8(ascii: "T") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
         }
     }
 }

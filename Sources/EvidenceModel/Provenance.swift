@@ -25,6 +25,26 @@ public struct Provenance: Sendable, Hashable, Codable {
     /// The member chain joined with `!/`, the stored form (`inner.zip!/data/tweets.js`).
     public var memberStoredPath: String { memberPath.joined(separator: "!/") }
 
+    /// A stored member path (`inner.zip!/data/tweets.js`) as shown to people (`inner.zip › data/tweets.js`):
+    /// every `!/` becomes ` › `, byte for byte, from left to right.
+    public static func displayPath(stored: String) -> String {
+        guard stored.utf8.contains(UInt8(ascii: "!")) else { return stored }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(stored.utf8.count + 8)
+        var previousWasBang = false
+        for byte in stored.utf8 {
+            if previousWasBang && byte == UInt8(ascii: "/") {
+                bytes.removeLast()
+                bytes += [0x20, 0xE2, 0x80, 0xBA, 0x20]  // " › "
+                previousWasBang = false
+                continue
+            }
+            bytes.append(byte)
+            previousWasBang = byte == UInt8(ascii: "!")
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// `1a2b3c4d › data/tweets.js @ /0/tweet`, the short form used in tables and reports.
     public var shortDescription: String {
         "\(evidenceSHA256.prefix(8)) › \(memberDisplayPath)" + (locator.isEmpty ? "" : " @ \(locator)")

@@ -1,3 +1,5 @@
+import EvidenceModel
+
 /// Everything an evidence report says, as plain values in the order it is shown.
 ///
 /// `Casebook.ReportBuilder` fills it from a case; renderers (`HTMLReportRenderer`, the CSV/JSON
@@ -115,7 +117,7 @@ extension ReportDocument {
 
         /// `1a2b3c4d › data/tweets.js @ /0/tweet` (nested members joined with ›).
         public var short: String {
-            "\(evidenceSHA256.prefix(8)) › \(member.replacingOccurrences(of: "!/", with: " › ")) @ \(locator)"
+            "\(evidenceSHA256.prefix(8)) › \(EvidenceModel.Provenance.displayPath(stored: member)) @ \(locator)"
         }
     }
 

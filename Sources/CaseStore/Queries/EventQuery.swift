@@ -55,6 +55,8 @@ public struct EventRow: Sendable, Hashable {
 extension CaseStore {
     /// Event text is read as a BLOB: SQLite keeps NUL characters in text, but reading TEXT through
     /// `sqlite3_column_text` (as GRDB does) stops at the first NUL, which cut messages short (R-26).
+    /// Queries select these columns in this order and then a `snippet` column; `eventRow` reads
+    /// them by position (`EventColumn`).
     static let eventColumns = """
         e.id, e.occurredAt, e.timeRaw, e.timePrecision, e.timeZoneSource, e.platform, e.kind,
         CAST(e.text AS BLOB) AS text, e.details,
@@ -62,6 +64,16 @@ extension CaseStore {
         a.accountKey AS accountKey, c.conversationKey AS conversationKey, v.sha256 AS evidenceSHA256,
         v.displayName AS evidenceName, m.path AS memberPath
         """
+
+    /// The position of each of `eventColumns` (and the `snippet` after them) in an event query's
+    /// rows. Read by name, GRDB compared the name with every column's, case-insensitively: 27k
+    /// lowercased strings for a search's 100 rows. `EventQueryTests` checks these against the names.
+    enum EventColumn: Int, CaseIterable {
+        case id, occurredAt, timeRaw, timePrecision, timeZoneSource, platform, kind, text, details, locator, parser,
+            parserVersion, actorAccountId, conversationId, accountHandle, accountUserId, accountKey, conversationKey,
+            evidenceSHA256, evidenceName, memberPath, snippet
+    }
+
     static let eventJoins = """
         LEFT JOIN account a ON a.id = e.actorAccountId
         LEFT JOIN conversation c ON c.id = e.conversationId
@@ -130,30 +142,28 @@ extension CaseStore {
     }
 
     /// A text column selected as a BLOB, decoded with every byte (NUL included).
-    static func fullText(_ row: Row, _ column: String) -> String? {
-        switch row[column] as DatabaseValue? {
-        case .none: return nil
-        case .some(let value):
-            switch value.storage {
-            case .blob(let data): return String(decoding: data, as: UTF8.self)
-            case .string(let text): return text
-            default: return nil
-            }
+    static func fullText(_ row: Row, _ column: EventColumn) -> String? {
+        let value: DatabaseValue = row[column.rawValue]
+        switch value.storage {
+        case .blob(let data): return String(decoding: data, as: UTF8.self)
+        case .string(let text): return text
+        default: return nil
         }
     }
 
-    static func eventRow(_ row: Row, snippet: String? = nil) -> EventRow {
-        let handle: String? = row["accountHandle"]
-        let userId: String? = row["accountUserId"]
-        let key: String? = row["accountKey"]
+    static func eventRow(_ row: Row) -> EventRow {
+        func value<Value: DatabaseValueConvertible>(_ column: EventColumn) -> Value { row[column.rawValue] }
+        let handle: String? = value(.accountHandle)
+        let userId: String? = value(.accountUserId)
+        let key: String? = value(.accountKey)
         return EventRow(
-            id: row["id"], occurredAt: row["occurredAt"], timeRaw: row["timeRaw"], timePrecision: row["timePrecision"],
-            timeZoneSource: row["timeZoneSource"], platform: row["platform"], kind: row["kind"],
+            id: value(.id), occurredAt: value(.occurredAt), timeRaw: value(.timeRaw), timePrecision: value(.timePrecision),
+            timeZoneSource: value(.timeZoneSource), platform: value(.platform), kind: value(.kind),
             account: handle.map { "@" + $0 } ?? userId ?? key, accountHandle: handle, accountUserId: userId,
-            conversation: row["conversationKey"], text: fullText(row, "text"), snippet: snippet ?? fullText(row, "snippet"),
-            details: row["details"], evidenceSHA256: row["evidenceSHA256"], evidenceName: row["evidenceName"],
-            memberPath: row["memberPath"], locator: row["locator"], parser: row["parser"], parserVersion: row["parserVersion"],
-            actorAccountId: row["actorAccountId"], conversationId: row["conversationId"])
+            conversation: value(.conversationKey), text: fullText(row, .text), snippet: fullText(row, .snippet),
+            details: value(.details), evidenceSHA256: value(.evidenceSHA256), evidenceName: value(.evidenceName),
+            memberPath: value(.memberPath), locator: value(.locator), parser: value(.parser), parserVersion: value(.parserVersion),
+            actorAccountId: value(.actorAccountId), conversationId: value(.conversationId))
     }
 
     /// Full-text search, newest first (events without a time last), within `budget`.

@@ -2,6 +2,7 @@ import ArgumentParser
 import CaseReports
 import CaseStore
 import Casebook
+import EvidenceModel
 
 extension CasebookCommand {
     /// `casebook evidence`
@@ -30,11 +31,11 @@ extension CasebookCommand {
                     ReportRecord([
                         ("evidence", .string(warning.evidenceSHA256)), ("code", .string(warning.code)),
                         ("source", .string(warning.source)),
-                        ("member", .optional(warning.memberPath.map { $0.replacingOccurrences(of: "!/", with: " › ") })),
+                        ("member", .optional(warning.memberPath.map { Provenance.displayPath(stored: $0) })),
                         ("locator", .string(warning.locator)), ("message", .string(warning.message)),
                         ("where", .string(
                             "\(warning.evidenceSHA256.prefix(8))"
-                                + (warning.memberPath.map { " › " + $0.replacingOccurrences(of: "!/", with: " › ") } ?? "")
+                                + (warning.memberPath.map { " › " + Provenance.displayPath(stored: $0) } ?? "")
                                 + (warning.locator.isEmpty ? "" : " @ \(warning.locator)"))),
                     ])
                 }

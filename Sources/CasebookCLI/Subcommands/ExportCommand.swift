@@ -5,7 +5,7 @@ import Casebook
 import Foundation
 
 /// Interchange formats `casebook export` writes.
-enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+enum ExportFormat: String, RawTextArgument {
     case timesketch, jsonl, csv, `case`, sqlite
 }
 

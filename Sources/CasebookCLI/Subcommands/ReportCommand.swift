@@ -5,7 +5,7 @@ import Casebook
 import Foundation
 
 /// What `casebook report` writes.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+enum ReportFormat: String, RawTextArgument {
     case html, csv, json, jsonl, table
 }
 
