@@ -31,4 +31,32 @@ import Testing
         #expect(DeferredIndexes.toDefer(evidenceBytes: 749, caseBytes: 1_500, caseHasOccurrences: false) == [])
         #expect(DeferredIndexes.toDefer(evidenceBytes: 46_824_874, caseBytes: 1_501_741_056, caseHasOccurrences: true) == [])
     }
+
+    /// The index builds sort with a small cache and a helper thread; afterwards the writer has its
+    /// own settings back (the 128 MiB cache, no helper, temporary tables in memory), whether the
+    /// builds succeeded or failed.
+    @Test func sortSettingsAreRestored() throws {
+        let folder = try TemporaryFolder()
+        let store = try SearchPlanTests.makeCase(folder, evidenceSize: 1 << 40)
+        func settings() throws -> [Int] {
+            try store.pool.writeWithoutTransaction { db in
+                try ["cache_size", "threads", "temp_store"].map { try Int.fetchOne(db, sql: "PRAGMA \($0)") ?? -1 }
+            }
+        }
+        #expect(try settings() == [-131_072, 0, 2])
+        #expect(try store.missingIndexes().isEmpty)
+        struct Stop: Error {}
+        let during = try store.pool.writeWithoutTransaction { db in
+            var seen: [Int] = []
+            #expect(throws: Stop.self) {
+                try DeferredIndexes.withSortMemory(db) {
+                    seen = try ["cache_size", "threads"].map { try Int.fetchOne(db, sql: "PRAGMA \($0)") ?? -1 }
+                    throw Stop()
+                }
+            }
+            return seen
+        }
+        #expect(during == [-DeferredIndexes.sortCacheKiB, 1])
+        #expect(try settings() == [-131_072, 0, 2])
+    }
 }
