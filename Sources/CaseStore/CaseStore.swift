@@ -37,6 +37,7 @@ public final class CaseStore: @unchecked Sendable {
         let location = try CaseLocation.inspect(path, create: create)
         isReadOnly = location.readOnly || (readOnly && location.kind == .sqlite)
         var needsMigration = location.kind != .sqlite
+        var state: SchemaState?
         if location.kind == .sqlite && isReadOnly {
             // A read-only pool writes nothing to the file, so it can do the probe's checks itself: a
             // query then opens two connections instead of three (opening them, each parsing the schema,
@@ -47,13 +48,14 @@ public final class CaseStore: @unchecked Sendable {
             } catch {
                 throw CaseStore.map(error, context: "cannot open case '\(path)'")
             }
-            if try CaseStore.probe(location, quickCheck: quickCheck, reader: pool) == .current {
+            state = try CaseStore.probe(location, quickCheck: quickCheck, reader: pool)
+            if state == .current {
                 self.pool = pool
                 return
             }
         }
         if location.kind == .sqlite {
-            switch try CaseStore.probe(location, quickCheck: quickCheck, busyTimeout: busyTimeout) {
+            switch try state ?? CaseStore.probe(location, quickCheck: quickCheck, busyTimeout: busyTimeout) {
             case .current: break
             case .older: needsMigration = true
             case .empty:

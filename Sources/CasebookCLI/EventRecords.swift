@@ -56,7 +56,7 @@ enum EventRecords {
         var copy = record
         if let index = copy.fields.firstIndex(where: { $0.key == "provenance" }), case .object(var provenance) = copy.fields[index].value {
             provenance.fields.append(
-                .init(key: "short", value: .string("\(row.evidenceSHA256.prefix(8)) › \(Provenance.displayPath(stored: row.memberPath)) @ \(row.locator)")))
+                .init(key: "short", value: .string(Provenance.short(evidenceSHA256: row.evidenceSHA256, storedMemberPath: row.memberPath, locator: row.locator))))
             copy.fields[index].value = .object(provenance)
         }
         return copy

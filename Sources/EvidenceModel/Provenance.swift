@@ -45,6 +45,13 @@ public struct Provenance: Sendable, Hashable, Codable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// `1a2b3c4d › inner.zip › data/tweets.js @ /0/tweet` from a stored record's evidence hash, stored
+    /// member path and locator: the short form of tables, `correlate` and reports (`@` even before an
+    /// empty locator, as those have always printed it).
+    public static func short(evidenceSHA256: String, storedMemberPath: String, locator: String) -> String {
+        "\(evidenceSHA256.prefix(8)) › \(displayPath(stored: storedMemberPath)) @ \(locator)"
+    }
+
     /// `1a2b3c4d › data/tweets.js @ /0/tweet`, the short form used in tables and reports.
     public var shortDescription: String {
         "\(evidenceSHA256.prefix(8)) › \(memberDisplayPath)" + (locator.isEmpty ? "" : " @ \(locator)")

@@ -117,7 +117,7 @@ extension ReportDocument {
 
         /// `1a2b3c4d › data/tweets.js @ /0/tweet` (nested members joined with ›).
         public var short: String {
-            "\(evidenceSHA256.prefix(8)) › \(EvidenceModel.Provenance.displayPath(stored: member)) @ \(locator)"
+            EvidenceModel.Provenance.short(evidenceSHA256: evidenceSHA256, storedMemberPath: member, locator: locator)
         }
     }
 

@@ -77,7 +77,7 @@ extension CasebookCommand {
         }
 
         func where_(_ occurrence: OccurrenceRow) -> String {
-            "\(occurrence.evidenceSHA256.prefix(8)) › \(Provenance.displayPath(stored: occurrence.memberPath)) @ \(occurrence.locator)"
+            Provenance.short(evidenceSHA256: occurrence.evidenceSHA256, storedMemberPath: occurrence.memberPath, locator: occurrence.locator)
         }
 
         func render(_ links: [Correlator.Link]) -> String {
