@@ -47,4 +47,52 @@ import Testing
             #expect(try split(text, chunk: chunk).elements == whole.elements, "chunk \(chunk)")
         }
     }
+
+    /// An element past `divertAbove` is offered to the caller: taken, it arrives as a head and pieces
+    /// that make up its bytes exactly, and is never buffered (so `maxElementBytes` does not cut it);
+    /// declined, it is buffered and handed over whole. The elements around it are unchanged, at every
+    /// chunk size.
+    @Test func elementPastTheDivertLimitArrivesInPiecesThatMakeItUp() throws {
+        let taken = #"{"t":""# + String(repeating: #"x\"]}"#, count: 60) + #"", "n":[1,2]}"#
+        let declined = #"{"u":""# + String(repeating: "y", count: 150) + #""}"#
+        let text = #"window.YTD.x.part0 = [ {"n":1}, "# + taken + ", " + declined + #", {"n":3} ] "#
+        for chunk in [1, 2, 7, 64, text.utf8.count] {
+            var stream = JSONArrayStream(maxElementBytes: 200, divertAbove: 100)
+            var elements: [String] = []
+            var pieces: [UInt8] = []
+            var events: [String] = []
+            let bytes = Array(text.utf8)
+            var start = 0
+            while start < bytes.count {
+                let end = min(start + chunk, bytes.count)
+                try Array(bytes[start..<end]).withUnsafeBytes { raw in
+                    try stream.feed(
+                        raw, onElement: { index, _, element in elements.append("\(index):" + String(decoding: element, as: UTF8.self)) },
+                        onOversized: { index, _, _ in events.append("oversized \(index)") },
+                        onPiece: { piece in
+                            switch piece {
+                            case .opened(let index, let offset, let head):
+                                events.append("opened \(index) at \(offset)")
+                                guard index == 1 else { return false }
+                                #expect(head.count > 100 && head.count <= 100 + chunk)
+                                pieces = Array(head)
+                                return true
+                            case .bytes(let more):
+                                pieces += Array(more)
+                            case .closed(let index):
+                                events.append("closed \(index)")
+                            }
+                            return true
+                        })
+                }
+                start = end
+            }
+            let takenOffset = try #require(text.range(of: taken)).lowerBound.utf16Offset(in: text)
+            #expect(stream.isComplete, "chunk \(chunk)")
+            #expect(String(decoding: pieces, as: UTF8.self) == taken, "chunk \(chunk)")
+            #expect(elements == [#"0:{"n":1}"#, "2:" + declined, #"3:{"n":3}"#], "chunk \(chunk)")
+            #expect(events == ["opened 1 at \(takenOffset)", "closed 1", "opened 2 at \(takenOffset + taken.utf8.count + 2)"], "chunk \(chunk)")
+            #expect(stream.endOffset == Int64(text.utf8.count - 1), "just past the closing bracket")
+        }
+    }
 }

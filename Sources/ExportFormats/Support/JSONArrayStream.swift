@@ -2,8 +2,20 @@
 /// `window.YTD.tweets.part0 = `) into its top-level elements, without holding the whole array.
 ///
 /// Feed chunks as they come from the member; each complete element is handed over as bytes with
-/// its index and its byte offset in the member. Memory stays bounded by the largest element.
+/// its index and its byte offset in the member. Memory stays bounded by the largest element, or, for
+/// an element the caller takes in pieces (`divertAbove`), by `divertAbove` and a chunk.
 public struct JSONArrayStream {
+    /// An element handed over in pieces as it arrives (see `divertAbove`).
+    public enum Piece {
+        /// The element passed `divertAbove` bytes: its index, member offset and the bytes so far. The
+        /// caller returns true to take the rest in pieces, false to have it buffered whole after all.
+        case opened(index: Int, offset: Int64, head: UnsafeRawBufferPointer)
+        /// The next bytes of a taken element.
+        case bytes(UnsafeRawBufferPointer)
+        /// The taken element ended (its last bytes were handed over).
+        case closed(index: Int)
+    }
+
     private enum State { case prefix, betweenElements, inElement, done }
 
     private var state = State.prefix
@@ -14,6 +26,10 @@ public struct JSONArrayStream {
     private var elementStart: Int64 = 0
     private var elementBytes: Int64 = 0
     private var oversized = false
+    /// The open element is handed over in pieces, not buffered.
+    private var diverted = false
+    /// The caller declined to take the open element in pieces.
+    private var divertDeclined = false
     /// Bytes consumed so far.
     public private(set) var offset: Int64 = 0
     /// Elements handed over so far.
@@ -22,26 +38,39 @@ public struct JSONArrayStream {
     public private(set) var prefixText: [UInt8] = []
     /// Largest element allowed, to bound memory on hostile input.
     public var maxElementBytes: Int
+    /// An element that grows past this many bytes is offered to `feed`'s `onPiece` (`.opened`); if taken,
+    /// the stream stops buffering it and hands its bytes over as they come.
+    public var divertAbove: Int
+    /// Member offset just past the closing `]`, once seen.
+    public private(set) var endOffset: Int64?
 
-    public init(maxElementBytes: Int = 64 << 20) { self.maxElementBytes = maxElementBytes }
+    public init(maxElementBytes: Int = 64 << 20, divertAbove: Int = .max) {
+        self.maxElementBytes = maxElementBytes
+        self.divertAbove = divertAbove
+    }
 
     /// True once the closing `]` was seen.
     public var isComplete: Bool { state == .done }
+    /// True while an element taken in pieces is open (the input stopped inside it if the array is
+    /// not complete).
+    public var isDiverting: Bool { state == .inElement && diverted }
     /// True when the opening `[` was never found (not an array member).
     public var sawArray: Bool { state != .prefix }
 
     /// The element the input stopped in the middle of (a truncated member): its index, offset and the
     /// bytes seen; nil when no element is open or it was over `maxElementBytes`.
     public var unfinishedElement: (index: Int, offset: Int64, bytes: [UInt8])? {
-        guard state == .inElement, !oversized, !element.isEmpty else { return nil }
+        guard state == .inElement, !oversized, !diverted, !element.isEmpty else { return nil }
         return (count, elementStart, element)
     }
 
     /// Consumes a chunk, calling `onElement(index, offset, bytes)` for each complete element and
-    /// `onOversized(index, offset, size)` for an element larger than `maxElementBytes`, which is skipped.
+    /// `onOversized(index, offset, size)` for an element larger than `maxElementBytes`, which is skipped,
+    /// and `onPiece` for an element past `divertAbove` bytes (see `Piece`).
     public mutating func feed(
         _ chunk: UnsafeRawBufferPointer, onElement: (Int, Int64, [UInt8]) throws -> Void,
-        onOversized: (Int, Int64, Int64) throws -> Void = { _, _, _ in }
+        onOversized: (Int, Int64, Int64) throws -> Void = { _, _, _ in },
+        onPiece: (Piece) throws -> Bool = { _ in false }
     ) throws {
         let bytes = chunk.bindMemory(to: UInt8.self)
         var index = 0
@@ -59,6 +88,7 @@ public struct JSONArrayStream {
             case .betweenElements:
                 if byte == UInt8(ascii: "]") {
                     state = .done
+                    endOffset = offset + Int64(index) + 1
                 } else if byte == UInt8(ascii: ",") || byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
                     // separators
                 } else {
@@ -67,6 +97,8 @@ public struct JSONArrayStream {
                     elementStart = offset + Int64(index)
                     elementBytes = 0
                     oversized = false
+                    diverted = false
+                    divertDeclined = false
                     depth = 0
                     inString = false
                     escaped = false
@@ -138,15 +170,30 @@ public struct JSONArrayStream {
                 // An element over the limit is not buffered any further: its structure is still followed
                 // so that the next elements are found, and it is reported once it ends.
                 elementBytes += Int64(index - runStart)
-                if !oversized {
+                if diverted {
+                    if index > runStart { _ = try onPiece(.bytes(UnsafeRawBufferPointer(rebasing: chunk[runStart..<index]))) }
+                } else if !oversized {
                     element.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                    if element.count > maxElementBytes {
+                    if element.count > divertAbove && !divertDeclined {
+                        let start = elementStart
+                        let taken = try element.withUnsafeBytes { try onPiece(.opened(index: count, offset: start, head: $0)) }
+                        if taken {
+                            diverted = true
+                            element = []
+                        } else {
+                            divertDeclined = true
+                        }
+                    }
+                    if !diverted && element.count > maxElementBytes {
                         oversized = true
                         element = []
                     }
                 }
                 if finished {
-                    if oversized {
+                    if diverted {
+                        _ = try onPiece(.closed(index: count))
+                        diverted = false
+                    } else if oversized {
                         try onOversized(count, elementStart, elementBytes)
                     } else {
                         try onElement(count, elementStart, element)

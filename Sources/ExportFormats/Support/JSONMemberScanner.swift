@@ -1,13 +1,26 @@
 /// Finds where a member's value lies inside a JSON object's bytes without building a tree.
 ///
-/// Used to stream the entries of one very large array that sits inside an element (a Twitter DM
-/// conversation's `messages`), so that memory holds the element's bytes and one entry at a time
-/// instead of the whole element as a tree. Keys are compared as raw bytes (an escaped key does not
+/// Used to find, in the head of a very large element, the array whose entries are then streamed (a
+/// Twitter DM conversation's `messages`), so that memory holds one entry at a time instead of the
+/// whole element. Keys are compared as raw bytes (an escaped key does not
 /// match; callers then fall back to parsing the element whole).
 public enum JSONMemberScanner {
     /// The byte range of the value of `key` in the object that starts at `start` (leading
     /// whitespace allowed), or nil when `start` is not an object or the key is absent.
     public static func valueRange(of key: String, inObjectAt start: Int, of bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        guard let found = value(of: key, inObjectAt: start, of: bytes), let end = found.end else { return nil }
+        return found.start..<end
+    }
+
+    /// Where the value of `key` starts in the object that starts at `start`, when the bytes may stop
+    /// inside that value (the head of an element still arriving); nil when `start` is not an object,
+    /// or the key is absent from the members the bytes hold whole before it.
+    public static func valueStart(of key: String, inObjectAt start: Int, of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        value(of: key, inObjectAt: start, of: bytes)?.start
+    }
+
+    /// The first member named `key`: where its value starts, and ends if the bytes hold all of it.
+    private static func value(of key: String, inObjectAt start: Int, of bytes: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int?)? {
         let wanted = Array(key.utf8)
         var index = skipSpace(start, bytes)
         guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return nil }
@@ -21,8 +34,10 @@ public enum JSONMemberScanner {
             index = skipSpace(keyEnd, bytes)
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
             let valueStart = skipSpace(index + 1, bytes)
-            guard let valueEnd = endOfValue(valueStart, bytes) else { return nil }
-            if matches { return valueStart..<valueEnd }
+            guard valueStart < bytes.count else { return nil }
+            let valueEnd = endOfValue(valueStart, bytes)
+            if matches { return (valueStart, valueEnd) }
+            guard let valueEnd else { return nil }
             index = skipSpace(valueEnd, bytes)
             guard index < bytes.count, bytes[index] == UInt8(ascii: ",") else { return nil }
             index += 1

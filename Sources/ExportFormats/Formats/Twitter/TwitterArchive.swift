@@ -25,38 +25,55 @@ public enum TwitterArchive {
         _ body: (Int, JSONValue, String) throws -> Void
     ) throws -> Int {
         try forEachItem(
-            in: member, context: context, maxElementBytes: maxElementBytes, skipping: skipping, streamingAbove: .max,
-            streamed: nil, body)
+            in: member, context: context, maxElementBytes: maxElementBytes, skipping: skipping, divertAbove: .max,
+            divert: nil, body)
     }
 
-    /// As above; an element larger than `threshold` bytes goes to `streamed` as bytes with its member
-    /// offset (and the member's parser, whose notes count for the member) instead of being parsed whole
-    /// into a tree. A syntax error `streamed` throws is reported like that of a whole element.
+    /// As above; an element that grows past `threshold` bytes is offered to `divert` with its index,
+    /// member offset, locator and the bytes so far (its head). A `StreamedElement` it returns has read
+    /// the head and is given the rest of the element as it arrives, instead of the element being
+    /// buffered and parsed whole; nil keeps the element whole (up to `maxElementBytes`).
     @discardableResult
     public static func forEachItem(
         in member: ArchiveMember, context: ParseContext, maxElementBytes: Int = 64 << 20, skipping: [String] = [],
-        streamingAbove threshold: Int,
-        streamed: ((Int, Int64, UnsafeBufferPointer<UInt8>, String, inout JSONParser) throws -> Void)?,
+        divertAbove threshold: Int,
+        divert: ((Int, Int64, String, UnsafeRawBufferPointer, inout JSONParser) -> (any StreamedElement)?)?,
         _ body: (Int, JSONValue, String) throws -> Void
     ) throws -> Int {
-        var stream = JSONArrayStream(maxElementBytes: maxElementBytes)
+        var stream = JSONArrayStream(maxElementBytes: maxElementBytes, divertAbove: divert == nil ? .max : threshold)
         var parser = JSONParser(skipping: skipping)
         var decoder = StreamingTextDecoder()
         var failure: (any Error)?
         // Member offset of the first repaired string (the parser's notes count within one element).
         var firstRepair: Int64?
+        // The element being read in pieces, if any.
+        var open: (any StreamedElement)?
+        func close(complete: Bool) {
+            guard let element = open else { return }
+            element.finish(complete: complete, parser: &parser)
+            if firstRepair == nil { firstRepair = element.firstRepair }
+            open = nil
+        }
+        func onPiece(_ piece: JSONArrayStream.Piece) -> Bool {
+            switch piece {
+            case .opened(let index, let offset, let head):
+                open = divert?(index, offset, "/\(index)", head, &parser)
+                return open != nil
+            case .bytes(let bytes):
+                open?.feed(bytes, parser: &parser)
+            case .closed:
+                close(complete: true)
+            }
+            return true
+        }
         func onElement(_ index: Int, _ offset: Int64, _ bytes: [UInt8]) throws {
             let locator = "/\(index)"
             defer {
                 if firstRepair == nil, let first = parser.notes.firstRepairOffset { firstRepair = offset + Int64(first) }
             }
             do {
-                if bytes.count > threshold, let streamed {
-                    try bytes.withUnsafeBufferPointer { try streamed(index, offset, $0, locator, &parser) }
-                } else {
-                    let value = try parser.parse(bytes)
-                    try body(index, value, locator)
-                }
+                let value = try parser.parse(bytes)
+                try body(index, value, locator)
             } catch let error as JSONSyntaxError {
                 let reason = "element is not valid JSON: \(error.reason) (byte \(offset + Int64(error.offset)) of member)"
                 context.warn("invalid-json", reason, locator: locator)
@@ -70,7 +87,7 @@ public enum TwitterArchive {
                     + "with the member but not parsed", locator: "/\(index)")
         }
         func feed(_ bytes: UnsafeRawBufferPointer) throws {
-            try stream.feed(bytes, onElement: onElement, onOversized: onOversized)
+            try stream.feed(bytes, onElement: onElement, onOversized: onOversized, onPiece: onPiece)
         }
         do {
             try member.forEachChunk { chunk in
@@ -97,7 +114,9 @@ public enum TwitterArchive {
         if !stream.isComplete {
             context.warn(
                 "truncated", "the array has no closing ']'; \(stream.count) elements were read", locator: "byte \(stream.offset)")
-            if let (index, offset, bytes) = stream.unfinishedElement {
+            if stream.isDiverting {
+                close(complete: false)
+            } else if let (index, offset, bytes) = stream.unfinishedElement {
                 let reason = "element cut short by the end of the member (starts at byte \(offset), \(bytes.count) bytes)"
                 context.warn("invalid-json", reason, locator: "/\(index)")
                 UnparsedText.emit(bytes, offset: offset, reason: reason, locator: "/\(index)", context: context)

@@ -26,10 +26,8 @@ public struct TwitterDirectMessageHeadersParser: TwitterArchiveParser {
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         if Self.hasFullCounterpart(member.path, in: context.level.listing) { return }
-        let reader = TwitterDirectMessageReader(context: context, includesText: false)
-        try TwitterArchive.forEachItem(in: member, context: context) { _, item, locator in
-            reader.read(item, locator: locator)
-        }
+        try TwitterDirectMessageReader(context: context, includesText: false)
+            .readMember(member)
     }
 
     /// Whether the message file the headers summarize is in the same folder.

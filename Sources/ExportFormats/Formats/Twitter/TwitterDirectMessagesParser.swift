@@ -28,33 +28,35 @@ public struct TwitterDirectMessagesParser: TwitterArchiveParser {
             "direct-message-group.js", "direct-message-group-part*.js",
         ],
         formatNotes: "direct-messages(-group).js (2022+) and direct-message(-group).js (2018-2022).",
-        knownLimits: "A conversation is one array element; its bytes are held in memory (up to 512 MiB) and, above "
-            + "4 MiB, its messages are parsed one at a time. "
+        knownLimits: "A conversation is one array element. One over 4 MiB is read message by message as its bytes "
+            + "arrive, when its conversationId comes before its messages (as Twitter writes it): memory holds one "
+            + "message (up to 64 MiB), not the conversation, and a group conversation's record follows its "
+            + "messages. Any other conversation is held whole, up to 512 MiB. "
             + "Entry kinds other than messageCreate, joinConversation, participantsJoin, participantsLeave and "
             + "conversationNameUpdate are warned as unknown-entry and skipped.")
 
-    /// Conversations larger than this many bytes are read entry by entry.
+    /// Conversations over this many bytes are read as they arrive (`StreamedConversation`).
+    public static let defaultStreamingThreshold = 4 << 20
+    /// The largest conversation held whole, when it cannot be read as it arrives.
+    public static let defaultMaxConversationBytes = 512 << 20
+
+    /// Conversations larger than this many bytes are read entry by entry as they arrive.
     let streamingThreshold: Int
+    /// The largest conversation held whole (one that cannot be read as it arrives).
+    let maxConversationBytes: Int
 
-    public init() { self.init(streamingThreshold: 4 << 20) }
+    public init() { self.init(streamingThreshold: Self.defaultStreamingThreshold) }
 
-    /// `streamingThreshold: .max` reads every conversation whole (tests compare the two ways).
-    public init(streamingThreshold: Int) { self.streamingThreshold = streamingThreshold }
+    /// `streamingThreshold: .max` reads every conversation whole (tests compare the two ways); a small
+    /// `maxConversationBytes` shows that a streamed conversation is not held.
+    public init(streamingThreshold: Int, maxConversationBytes: Int = defaultMaxConversationBytes) {
+        self.streamingThreshold = streamingThreshold
+        self.maxConversationBytes = maxConversationBytes
+    }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
-        let reader = TwitterDirectMessageReader(context: context, includesText: true)
-        // One element is a whole conversation; heavy accounts have conversations over 64 MiB (seen in the
-        // 1M-tweet bench archive), so the bound is higher here than for tweets.
-        // A conversation over 4 MiB (by default) is read entry by entry from its bytes, so memory holds its bytes
-        // and one message rather than a tree of the whole conversation.
-        try TwitterArchive.forEachItem(
-            in: member, context: context, maxElementBytes: 512 << 20, streamingAbove: streamingThreshold,
-            streamed: { _, offset, bytes, locator, parser in
-                try reader.read(bytes: bytes, offset: offset, locator: locator, parser: &parser)
-            }
-        ) { _, item, locator in
-            reader.read(item, locator: locator)
-        }
+        try TwitterDirectMessageReader(context: context, includesText: true)
+            .readMember(member, streamingThreshold: streamingThreshold, maxConversationBytes: maxConversationBytes)
     }
 }
 
@@ -75,6 +77,24 @@ struct TwitterDirectMessageReader {
         "joinConversation", "participantsJoin", "participantsLeave", "conversationNameUpdate",
     ]
 
+    /// Reads a member of `dmConversation` elements. One element is a whole conversation, and heavy
+    /// accounts have conversations of hundreds of megabytes (132 MB in the 1M-tweet bench archive): a
+    /// conversation over `streamingThreshold` bytes is read entry by entry as its bytes arrive. One
+    /// whose head does not allow that is held whole, up to `maxConversationBytes`.
+    func readMember(
+        _ member: ArchiveMember, streamingThreshold: Int = TwitterDirectMessagesParser.defaultStreamingThreshold,
+        maxConversationBytes: Int = TwitterDirectMessagesParser.defaultMaxConversationBytes
+    ) throws {
+        try TwitterArchive.forEachItem(
+            in: member, context: context, maxElementBytes: maxConversationBytes, divertAbove: streamingThreshold,
+            divert: { _, offset, locator, head, parser in
+                StreamedConversation(reader: self, offset: offset, locator: locator, head: head, parser: &parser)
+            }
+        ) { _, item, locator in
+            read(item, locator: locator)
+        }
+    }
+
     func read(_ item: JSONValue, locator: String) {
         guard let (conversationId, conversationLocator) = header(of: item, locator: locator) else { return }
         let entries = conversation(of: item)?["messages"]?.array ?? []
@@ -86,57 +106,12 @@ struct TwitterDirectMessageReader {
         }
     }
 
-    /// Reads a large conversation from its bytes: the conversation without its messages is parsed as
-    /// a tree, then the `messages` array is split and each entry parsed on its own (twice for group
-    /// conversations: once for the participants and title, which come first, once for the events).
-    /// Records and locators are the same as `read(_:locator:)` gives.
-    ///
-    /// An entry that does not parse costs that entry only: it is warned (`invalid-json` with its member
-    /// offset) and kept as raw text, as a whole element would be, and the others are read.
-    func read(bytes: UnsafeBufferPointer<UInt8>, offset: Int64, locator: String, parser: inout JSONParser) throws(JSONSyntaxError) {
-        let wrapper = JSONMemberScanner.valueRange(of: "dmConversation", inObjectAt: 0, of: bytes)
-        guard let wrapper, let messages = JSONMemberScanner.valueRange(of: "messages", inObjectAt: wrapper.lowerBound, of: bytes),
-            bytes[messages.lowerBound] == UInt8(ascii: "[")
-        else {
-            // Not the usual shape: read it whole.
-            read(try parser.parse(bytes), locator: locator)
-            return
-        }
-        var shell = Array(bytes[..<messages.lowerBound])
-        shell += Array("[]".utf8)
-        shell += bytes[messages.upperBound...]
-        let item = try parser.parse(shell)
-        guard let (conversationId, conversationLocator) = header(of: item, locator: locator) else { return }
-        let messageBytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[messages])
-        func forEachEntry(reporting: Bool, _ body: (Int, JSONValue) -> Void) {
-            var stream = JSONArrayStream(maxElementBytes: Int.max)
-            try? stream.feed(messageBytes) { index, entryOffset, entryBytes in
-                do throws(JSONSyntaxError) {
-                    body(index, try parser.parse(entryBytes))
-                } catch {
-                    guard reporting else { return }
-                    let start = offset + Int64(messages.lowerBound) + entryOffset
-                    let reason = "conversation entry is not valid JSON: \(error.reason) (byte \(start + Int64(error.offset)) of member)"
-                    let entryLocator = conversationLocator + "/messages/\(index)"
-                    context.warn("invalid-json", reason, locator: entryLocator)
-                    UnparsedText.emit(entryBytes, offset: start, reason: reason, locator: entryLocator, context: context)
-                }
-            }
-        }
-        var summary = SummaryBuilder(conversationId: conversationId)
-        if !summary.isOneToOne { forEachEntry(reporting: false) { _, entry in summary.note(entry) } }
-        context.emit(.conversation(summary.conversation(provenance: context.provenance(conversationLocator))))
-        forEachEntry(reporting: true) { index, entry in
-            emit(entry, index: index, conversationId: conversationId, conversationLocator: conversationLocator)
-        }
-    }
-
     private func conversation(of item: JSONValue) -> JSONValue? {
         item["dmConversation"].flatMap { $0.object != nil ? $0 : nil } ?? (item.object != nil ? item : nil)
     }
 
     /// The conversation id and locator, or nil (with a warning) when the element has neither.
-    private func header(of item: JSONValue, locator: String) -> (String, String)? {
+    fileprivate func header(of item: JSONValue, locator: String) -> (String, String)? {
         guard
             let (conversation, conversationLocator) = TwitterArchive.record(
                 in: item, key: "dmConversation", locator: locator, context: context)
@@ -148,7 +123,7 @@ struct TwitterDirectMessageReader {
         return (conversationId, conversationLocator)
     }
 
-    private func emit(_ entry: JSONValue, index: Int, conversationId: String, conversationLocator: String) {
+    fileprivate func emit(_ entry: JSONValue, index: Int, conversationId: String, conversationLocator: String) {
         let entryLocator = conversationLocator + "/messages/\(index)"
         guard let object = entry.object, object.members.count == 1, let only = object.members.first,
             only.value.object != nil
@@ -295,5 +270,161 @@ struct TwitterDirectMessageReader {
             platform: .twitter, kind: .conversationEvent, occurredAt: occurredAt,
             actor: initiator.map { .userId(.twitter, $0) }, conversationKey: conversationId, text: name,
             details: details, identifiers: identifiers, provenance: context.provenance(locator))
+    }
+}
+
+/// A `dmConversation` element too large to hold, read as its bytes arrive.
+///
+/// The head (the element's first bytes, past the streaming threshold) must name the conversation
+/// before its `messages` array opens, as Twitter writes it; otherwise the element is not taken and is
+/// read whole. The entries of `messages` are then split as they arrive and each is parsed and emitted
+/// on its own, with the locators and records `TwitterDirectMessageReader.read(_:locator:)` gives. A
+/// one-to-one conversation's record comes first, as when read whole; a group's participants and title
+/// come from its entries, so its record follows them.
+///
+/// What lies outside `messages` (the head before it and what follows it) is parsed at the end, with
+/// an empty array in its place, for the warnings a whole read gives. An entry that does not parse
+/// costs that entry only (`invalid-json` with its member offset, and its raw text kept); so does one
+/// over 64 MiB (`element-too-large`) or one the member ends inside.
+final class StreamedConversation: StreamedElement {
+    private let reader: TwitterDirectMessageReader
+    private let locator: String
+    private let conversationId: String
+    private let conversationLocator: String
+    /// Member offset of the `messages` array's `[`.
+    private let messagesOffset: Int64
+    private var summary: TwitterDirectMessageReader.SummaryBuilder
+    private var entries = JSONArrayStream(maxElementBytes: StreamedConversation.maxEntryBytes)
+    /// The element's bytes before the `messages` array, and after it (up to `maxEntryBytes`).
+    private let head: [UInt8]
+    private var tail: [UInt8] = []
+    private var tailOverflow = false
+    private(set) var firstRepair: Int64?
+
+    static let maxEntryBytes = 64 << 20
+
+    /// Takes the element if its head names the conversation before `messages` opens, and reads the
+    /// head's entries; nil otherwise (the element is then read whole).
+    init?(
+        reader: TwitterDirectMessageReader, offset: Int64, locator: String, head: UnsafeRawBufferPointer,
+        parser: inout JSONParser
+    ) {
+        let bytes = head.bindMemory(to: UInt8.self)
+        guard let wrapper = JSONMemberScanner.valueStart(of: "dmConversation", inObjectAt: 0, of: bytes),
+            bytes[wrapper] == UInt8(ascii: "{"),
+            let idRange = JSONMemberScanner.valueRange(of: "conversationId", inObjectAt: wrapper, of: bytes),
+            let messages = JSONMemberScanner.valueStart(of: "messages", inObjectAt: wrapper, of: bytes),
+            idRange.upperBound <= messages, bytes[messages] == UInt8(ascii: "[")
+        else { return nil }
+        // The id is decoded by a parser of its own: the whole head is parsed again at the end, with the
+        // member's parser, whose notes must count each string once.
+        var idParser = JSONParser()
+        guard let id = (try? idParser.parse(UnsafeBufferPointer(rebasing: bytes[idRange])))?.nonEmptyString else {
+            return nil
+        }
+        self.reader = reader
+        self.locator = locator
+        self.conversationId = id
+        self.conversationLocator = locator + "/dmConversation"
+        self.messagesOffset = offset + Int64(messages)
+        self.head = Array(bytes[..<messages])
+        self.summary = TwitterDirectMessageReader.SummaryBuilder(conversationId: id)
+        if summary.isOneToOne { emitConversation() }
+        feed(UnsafeRawBufferPointer(rebasing: head[messages...]), parser: &parser)
+    }
+
+    func feed(_ bytes: UnsafeRawBufferPointer, parser: inout JSONParser) {
+        guard !entries.isComplete else {
+            keepTail(bytes)
+            return
+        }
+        let start = entries.offset
+        // The stream throws only what its closures throw, and these do not.
+        try? entries.feed(
+            bytes,
+            onElement: { index, offset, entry in read(entry, index: index, offset: offset, parser: &parser) },
+            onOversized: { index, offset, size in
+                reader.context.warn(
+                    "element-too-large",
+                    "conversation entry of \(size) bytes at byte \(messagesOffset + offset) is larger than "
+                        + "\(Self.maxEntryBytes) bytes; it was hashed with the member but not parsed",
+                    locator: entryLocator(index))
+            })
+        if let end = entries.endOffset {
+            keepTail(UnsafeRawBufferPointer(rebasing: bytes[Int(end - start)...]))
+        }
+    }
+
+    func finish(complete: Bool, parser: inout JSONParser) {
+        if !entries.isComplete {
+            if let (index, offset, bytes) = entries.unfinishedElement {
+                let start = messagesOffset + offset
+                let reason = "conversation entry cut short (starts at byte \(start), \(bytes.count) bytes)"
+                reader.context.warn("invalid-json", reason, locator: entryLocator(index))
+                UnparsedText.emit(bytes, offset: start, reason: reason, locator: entryLocator(index), context: reader.context)
+            }
+            if complete {
+                reader.context.warn(
+                    "invalid-json", "the conversation ends before its messages array closes; \(entries.count) entries were read",
+                    locator: conversationLocator)
+            }
+        } else if tailOverflow {
+            reader.context.warn(
+                "element-too-large",
+                "the conversation holds more than \(Self.maxEntryBytes) bytes after its messages; they were hashed "
+                    + "with the member but not parsed", locator: conversationLocator)
+        } else if complete {
+            checkShell(parser: &parser)
+        }
+        if !summary.isOneToOne { emitConversation() }
+    }
+
+    /// Parses the element without its messages, for the warnings reading it whole gives.
+    private func checkShell(parser: inout JSONParser) {
+        let shell = head + Array("[]".utf8) + tail
+        do throws(JSONSyntaxError) {
+            let item = try parser.parse(shell)
+            if let (id, _) = reader.header(of: item, locator: locator), id != conversationId {
+                reader.context.warn(
+                    "unexpected-shape", "dmConversation names more than one conversationId; the first was used",
+                    locator: conversationLocator)
+            }
+        } catch {
+            let reason = "conversation outside its messages is not valid JSON: \(error.reason)"
+            reader.context.warn("invalid-json", reason, locator: conversationLocator)
+            UnparsedText.emit(shell, offset: messagesOffset - Int64(head.count), reason: reason, locator: conversationLocator, context: reader.context)
+        }
+    }
+
+    private func read(_ bytes: [UInt8], index: Int, offset: Int64, parser: inout JSONParser) {
+        let start = messagesOffset + offset
+        let hadRepair = parser.notes.firstRepairOffset != nil
+        defer {
+            if !hadRepair, firstRepair == nil, let first = parser.notes.firstRepairOffset { firstRepair = start + Int64(first) }
+        }
+        do throws(JSONSyntaxError) {
+            let entry = try parser.parse(bytes)
+            if !summary.isOneToOne { summary.note(entry) }
+            reader.emit(entry, index: index, conversationId: conversationId, conversationLocator: conversationLocator)
+        } catch {
+            let reason = "conversation entry is not valid JSON: \(error.reason) (byte \(start + Int64(error.offset)) of member)"
+            reader.context.warn("invalid-json", reason, locator: entryLocator(index))
+            UnparsedText.emit(bytes, offset: start, reason: reason, locator: entryLocator(index), context: reader.context)
+        }
+    }
+
+    private func keepTail(_ bytes: UnsafeRawBufferPointer) {
+        guard !tailOverflow else { return }
+        tail.append(contentsOf: bytes)
+        if tail.count > Self.maxEntryBytes {
+            tailOverflow = true
+            tail = []
+        }
+    }
+
+    private func entryLocator(_ index: Int) -> String { conversationLocator + "/messages/\(index)" }
+
+    private func emitConversation() {
+        reader.context.emit(.conversation(summary.conversation(provenance: reader.context.provenance(conversationLocator))))
     }
 }
