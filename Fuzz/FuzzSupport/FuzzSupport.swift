@@ -78,8 +78,16 @@ public enum FuzzInput {
         _ type: any ExportParser.Type, path: String, bytes: [UInt8], listing: [String], prefetched: [String: [UInt8]] = [:],
         chunkSize: Int
     ) {
+        runParser(instance: type.init(), path: path, bytes: bytes, listing: listing, prefetched: prefetched, chunkSize: chunkSize)
+    }
+
+    /// As above, with a parser configured by the target (a DM parser that streams every conversation).
+    public static func runParser(
+        instance parser: any ExportParser, path: String, bytes: [UInt8], listing: [String],
+        prefetched: [String: [UInt8]] = [:], chunkSize: Int
+    ) {
         let level = level(paths: listing, prefetched: prefetched)
-        let parser = type.init()
+        let type = Swift.type(of: parser)
         let context = ParseContext(
             evidenceSHA256: "fuzz", memberPath: [path], descriptor: type.descriptor, level: level, state: ExportState(),
             defaultRegion: "US", recordSink: { _ in }, warningSink: { _ in })

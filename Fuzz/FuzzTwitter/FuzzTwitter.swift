@@ -1,5 +1,6 @@
 // libFuzzer target: every Twitter/X parser over the bytes as its member (`data/tweets.js`, `data/direct-messages.js`,
-// ...), with the same bytes prefetched as `data/account.js` so the owner lookup is fuzzed too.
+// ...), with the same bytes prefetched as `data/account.js` so the owner lookup is fuzzed too, and the DM parser
+// once more with every conversation read as it arrives.
 import EvidenceModel
 import ExportFormats
 import FuzzSupport
@@ -17,5 +18,10 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
             parser, path: path, bytes: bytes, listing: twitterPaths + ["data/account.js"], prefetched: prefetched,
             chunkSize: chunkSize)
     }
+    // Conversations are streamed only past 4 MiB; this one streams every element past 16 bytes, so that
+    // `StreamedConversation` meets the inputs too.
+    FuzzInput.runParser(
+        instance: TwitterDirectMessagesParser(streamingThreshold: 16), path: "data/direct-messages.js", bytes: bytes,
+        listing: twitterPaths + ["data/account.js"], prefetched: prefetched, chunkSize: chunkSize)
     return 0
 }
