@@ -305,6 +305,8 @@ public final class EvidenceWriter {
     public let evidenceId: Int64
     let runId: Int64?
     public var batchSize = TestHooks.batchSize ?? 250_000
+    /// How many account row ids the writer keeps at most (`remember(_:for:)`).
+    public var maxCachedAccounts = 200_000
     static let searchHashSize = 8 << 20
     private var pending = 0
     public private(set) var recordCount = 0
@@ -528,7 +530,7 @@ public final class EvidenceWriter {
                         displayName = coalesce(?, displayName) WHERE id = ?
                         """, [userId, handleValue, displayName, id])
             }
-            accountIds[cacheKey] = id
+            remember(id, for: cacheKey)
             return id
         }
         insertAccount.bind(1, key.platform.rawValue)
@@ -538,8 +540,16 @@ public final class EvidenceWriter {
         insertAccount.bind(5, displayName)
         try insertAccount.execute()
         let id = db.lastInsertedRowID
-        accountIds[cacheKey] = id
+        remember(id, for: cacheKey)
         return id
+    }
+
+    /// Caches an account's row id. The cache is bounded, as `identifierIds` is: an item can name an
+    /// account per follower (800,000 in one Instagram list took 80 MB here), and an account it no
+    /// longer holds is found by its unique index.
+    private func remember(_ id: Int64, for key: ExactText.Key<Platform>) {
+        if accountIds.count >= maxCachedAccounts { accountIds.removeAll(keepingCapacity: true) }
+        accountIds[key] = id
     }
 
     private func linkAccount(_ id: Int64, memberId: Int64, locator: String) throws {

@@ -97,13 +97,20 @@ public final class ArchiveMember {
     /// - Throws: `ArchiveError` with code `.limitExceeded` when the member is larger than `limit`
     ///   (default `EvidenceLimits.maxInMemoryMemberBytes`); stream such members instead.
     public func readAll(limit: Int64? = nil) throws(ArchiveError) -> [UInt8] {
-        let cap = limit ?? budget.limits.maxInMemoryMemberBytes
         var bytes: [UInt8] = []
         // The declared size is a hint from an untrusted header (the 4-GiB size lie, negative pax
         // sizes): reserve from it only up to 16 MiB and let the array grow with the bytes really read.
-        if let declared = info.declaredSize, declared > 0, declared <= cap {
+        if let declared = info.declaredSize, declared > 0, declared <= (limit ?? budget.limits.maxInMemoryMemberBytes) {
             bytes.reserveCapacity(Int(min(declared, 16 << 20)))
         }
+        try readRest(appendingTo: &bytes, limit: limit)
+        return bytes
+    }
+
+    /// Appends the rest of the member to `bytes` (what a parser already read of it, say), under the same
+    /// limit as `readAll(limit:)` for the whole.
+    public func readRest(appendingTo bytes: inout [UInt8], limit: Int64? = nil) throws(ArchiveError) {
+        let cap = limit ?? budget.limits.maxInMemoryMemberBytes
         while let chunk = try nextChunk() {
             if Int64(bytes.count + chunk.count) > cap {
                 throw ArchiveError(
@@ -112,7 +119,6 @@ public final class ArchiveMember {
             }
             bytes.append(contentsOf: chunk)
         }
-        return bytes
     }
 
     /// Reads what is left and returns the SHA-256 of the whole member.

@@ -13,7 +13,8 @@ import Testing
     /// A new case holding one evidence folder whose records are written by hand: the events
     /// `records` gives (from the evidence's SHA-256), all in one member. Returns the case path.
     static func writeCase(
-        _ folder: TemporaryFolder, _ records: (_ sha256: String) -> [(event: Event, identifiers: [ResolvedIdentifier])]
+        _ folder: TemporaryFolder, configure: (EvidenceWriter) -> Void = { _ in },
+        _ records: (_ sha256: String) -> [(event: Event, identifiers: [ResolvedIdentifier])]
     ) throws -> String {
         try folder.write("lean/data/tweets.js", "window.YTD.tweets.part0 = []\n")
         let evidencePath = folder.path + "/lean"
@@ -24,6 +25,7 @@ import Testing
             sourcePath: evidencePath, kind: "folder")
         let written = records(hashes.sha256)
         try CaseStore(path: casePath, create: true).ingest(description, runId: nil, examiner: nil, startedAt: 0) { writer in
+            configure(writer)
             let member = try writer.beginMember(
                 storedPath: "data/tweets.js", name: "data/tweets.js", parentMemberId: nil, type: "file", declaredSize: nil,
                 modifiedAt: nil, pathFindings: [])
@@ -125,5 +127,29 @@ import Testing
         #expect(actors.map { Array($0.utf8) } == keys.map { Array($0.utf8) }, "each event names the account of its own bytes")
         #expect(identifiers.map { Array($0.utf8) } == [Array(composed.utf8), Array(decomposed.utf8)])
         #expect(linked.map { Array($0.utf8) } == values.map { Array($0.utf8) }, "each occurrence names the identifier of its own bytes")
+    }
+
+    /// The writer's account cache is bounded (an Instagram list can name 800,000 accounts): an account
+    /// it no longer holds is found again, never written twice.
+    @Test func accountsBeyondTheCacheAreFoundNotDuplicated() throws {
+        let folder = try TemporaryFolder()
+        let actors = ["a", "b", "c", "a", "b", "d", "a"]
+        let casePath = try Self.writeCase(folder, configure: { $0.maxCachedAccounts = 2 }) { sha256 in
+            actors.enumerated().map { index, handle in
+                let event = Event(
+                    platform: .twitter, kind: .post, occurredAt: nil, actor: .handle(.twitter, handle), text: "post \(index)",
+                    provenance: Provenance(
+                        evidenceSHA256: sha256, memberPath: ["data/tweets.js"], locator: "/\(index)", parser: "t",
+                        parserVersion: 1))
+                return (event, [])
+            }
+        }
+        let rows = try DatabaseQueue(path: casePath).read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT e.text, a.accountKey FROM event e JOIN account a ON a.id = e.actorAccountId ORDER BY e.id")
+        }
+        #expect(rows.map { $0[1] as String } == actors.map { "handle:" + $0 })
+        let accounts = try DatabaseQueue(path: casePath).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM account") }
+        #expect(accounts == 4)
     }
 }

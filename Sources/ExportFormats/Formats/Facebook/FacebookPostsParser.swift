@@ -28,16 +28,11 @@ public struct FacebookPostsParser: FacebookExportParser {
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let repairsBefore = MetaText.repairCount(in: context)
         defer { MetaText.warnRepairs(since: repairsBefore, in: context) }
-        let root = try MetaJSON.read(member, context: context)
-        guard let (items, prefix, _) = MetaJSON.items(in: root) else {
-            throw ParseError(locator: "", "no list of posts")
-        }
         let owner = MetaOwner.facebook(in: context)
-        for (index, item) in items.enumerated() {
-            let locator = "\(prefix)/\(index)"
+        try MetaJSON.forEachItem(in: member, context: context, missing: "no list of posts") { item, locator, _ in
             guard item.object != nil else {
                 context.warn("unexpected-shape", "post entry is not an object", locator: locator)
-                continue
+                return
             }
             var details: [Event.Detail] = []
             let time = MetaJSON.timestamp(

@@ -20,13 +20,10 @@ public struct FacebookSearchParser: FacebookExportParser {
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let repairsBefore = MetaText.repairCount(in: context)
         defer { MetaText.warnRepairs(since: repairsBefore, in: context) }
-        let root = try MetaJSON.read(member, context: context)
-        guard let (items, prefix, _) = MetaJSON.items(in: root, keys: ["searches_v2", "searches"]) else {
-            throw ParseError(locator: "", "no list of searches")
-        }
         let owner = MetaOwner.facebook(in: context)
-        for (index, item) in items.enumerated() {
-            let locator = "\(prefix)/\(index)"
+        try MetaJSON.forEachItem(
+            in: member, context: context, keys: ["searches_v2", "searches"], missing: "no list of searches"
+        ) { item, locator, _ in
             var details: [Event.Detail] = []
             let time = MetaJSON.timestamp(
                 item["timestamp"], field: "timestamp", locator: locator + "/timestamp", context: context)

@@ -23,7 +23,13 @@ public struct InstagramConnectionsParser: InstagramExportParser {
         formatNotes: "string_list_data relationship lists, 2020-2023 and 2024+ trees.",
         knownLimits: "Close friends, follow requests, hashtags and unfollowed profiles are not read.")
 
-    public init() {}
+    /// Lists over this many bytes are read item by item as they arrive (`MetaJSON.forEachItem`).
+    let streamingThreshold: Int
+
+    public init() { self.init(streamingThreshold: MetaJSON.streamingThreshold) }
+
+    /// A small `streamingThreshold` streams small lists too (tests compare the two ways).
+    public init(streamingThreshold: Int) { self.streamingThreshold = streamingThreshold }
 
     static func kind(listKey: String, path: String) -> EventKind {
         let name = listKey.isEmpty ? (path.split(separator: "/").last.map(String.init) ?? path) : listKey
@@ -60,21 +66,18 @@ public struct InstagramConnectionsParser: InstagramExportParser {
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let repairsBefore = MetaText.repairCount(in: context)
         defer { MetaText.warnRepairs(since: repairsBefore, in: context) }
-        let root = try MetaJSON.read(member, context: context)
-        guard let (items, prefix, listKey) = MetaJSON.items(in: root) else {
-            throw ParseError(locator: "", "no relationship list")
-        }
-        let kind = Self.kind(listKey: listKey, path: member.path)
         let owner = MetaOwner.instagram(in: context)
-        for (index, item) in items.enumerated() {
-            let locator = "\(prefix)/\(index)"
+        try MetaJSON.forEachItem(
+            in: member, context: context, missing: "no relationship list", threshold: streamingThreshold
+        ) { item, locator, listKey in
+            let kind = Self.kind(listKey: listKey, path: member.path)
             let entries = item["string_list_data"]?.array ?? []
             let first = entries.first
             guard let username = first?["value"]?.nonEmptyString ?? item["title"]?.nonEmptyString else {
                 context.warn(
                     "missing-field", "relationship entry has neither string_list_data value nor title", locator: locator
                 )
-                continue
+                return
             }
             let time = MetaJSON.timestamp(
                 first?["timestamp"], field: "string_list_data.timestamp",

@@ -87,17 +87,12 @@ public struct InstagramLoginsParser: InstagramExportParser {
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let repairsBefore = MetaText.repairCount(in: context)
         defer { MetaText.warnRepairs(since: repairsBefore, in: context) }
-        let root = try MetaJSON.read(member, context: context)
-        guard let (items, prefix, listKey) = MetaJSON.items(in: root) else {
-            throw ParseError(locator: "", "no account_history list")
-        }
         let kind = Self.kind(for: member.path)
         let owner = MetaOwner.instagram(in: context)
-        for (index, item) in items.enumerated() {
-            let locator = "\(prefix)/\(index)"
+        try MetaJSON.forEachItem(in: member, context: context, missing: "no account_history list") { item, locator, listKey in
             guard let map = item["string_map_data"], map.object != nil else {
                 context.warn("missing-field", "entry has no string_map_data", locator: locator)
-                continue
+                return
             }
             var details: [Event.Detail] = []
             let titleTime = item["title"]?.nonEmptyString.flatMap {

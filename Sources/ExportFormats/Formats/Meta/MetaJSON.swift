@@ -13,7 +13,12 @@ public enum MetaJSON {
     /// decoded first and warned `text-encoding`. A member that is not valid JSON leaves its raw text
     /// as one `.unparsedText` event (searchable) before the error marks it `failed`.
     public static func read(_ member: ArchiveMember, context: ParseContext) throws -> JSONValue {
-        let (bytes, decoder) = StreamingTextDecoder.utf8(try member.readAll())
+        try read(bytes: try member.readAll(), context: context)
+    }
+
+    /// As `read(_:context:)`, for a member's bytes read already.
+    static func read(bytes raw: [UInt8], context: ParseContext) throws -> JSONValue {
+        let (bytes, decoder) = StreamingTextDecoder.utf8(raw)
         decoder.warnIfTranscoded(context)
         var parser = JSONParser()
         let value: JSONValue

@@ -1,0 +1,143 @@
+import EvidenceArchive
+
+extension MetaJSON {
+    /// Members up to this many bytes are read whole (`read`, then `items`); a larger one is read item by
+    /// item as it arrives when its list is the root array or the first member of the root object.
+    public static let streamingThreshold = 16 << 20
+    /// The largest item of a streamed list.
+    static let maxItemBytes = 64 << 20
+
+    /// Calls `body` with each item of a member's record list, its locator (`/index`, or `/key/index`) and
+    /// the list's key (`""` for a root array): what `read` and `items(in:keys:)` give, without holding a
+    /// large member.
+    ///
+    /// Meta caps message files, but not every list: an Instagram account with 800,000 followers writes a
+    /// 162 MB `followers_1.json`, which read whole took 863 MB, and over 256 MiB could not be read at all.
+    /// A member over `threshold` bytes whose head is `[` or `{ "key" : [` (with `key` the first of `keys`, or
+    /// any key when `keys` is empty), in UTF-8, is split with `JSONArrayStream`: an item that is not valid JSON
+    /// costs that item only (`invalid-json` with its member byte, its raw text kept), an item over 64 MiB is
+    /// `element-too-large`, and anything after the list but the object's closing brace is warned
+    /// `unexpected-shape`. Any other member is read whole, as before, up to the in-memory limit.
+    ///
+    /// - Throws: `ParseError` when a member read whole holds no list (`missing` says which), or is not JSON.
+    public static func forEachItem(
+        in member: ArchiveMember, context: ParseContext, keys: [String] = [], missing: String,
+        threshold: Int = streamingThreshold, _ body: (JSONValue, String, String) throws -> Void
+    ) throws {
+        var head: [UInt8] = []
+        var ended = false
+        while head.count <= threshold {
+            guard let chunk = try member.nextChunk() else {
+                ended = true
+                break
+            }
+            head.append(contentsOf: chunk)
+        }
+        guard !ended, let listKey = streamableList(head, keys: keys) else {
+            if !ended { try member.readRest(appendingTo: &head) }
+            let root = try read(bytes: head, context: context)
+            guard let (items, prefix, key) = items(in: root, keys: keys) else { throw ParseError(locator: "", missing) }
+            for (index, item) in items.enumerated() { try body(item, "\(prefix)/\(index)", key) }
+            return
+        }
+        let prefix = listKey.isEmpty ? "" : "/" + escape(listKey)
+        var stream = JSONArrayStream(maxElementBytes: maxItemBytes)
+        var parser = JSONParser()
+        var firstRepair: Int64?
+        var tail: [UInt8] = []
+        func feed(_ bytes: UnsafeRawBufferPointer) throws {
+            if stream.isComplete {
+                if tail.count < 4096 { tail.append(contentsOf: bytes.prefix(4096 - tail.count)) }
+                return
+            }
+            let start = stream.offset
+            try stream.feed(
+                bytes,
+                onElement: { index, offset, element in
+                    let locator = "\(prefix)/\(index)"
+                    let hadRepair = parser.notes.firstRepairOffset != nil
+                    defer {
+                        if !hadRepair, let first = parser.notes.firstRepairOffset { firstRepair = offset + Int64(first) }
+                    }
+                    let item: JSONValue
+                    do throws(JSONSyntaxError) {
+                        item = try parser.parse(element)
+                    } catch {
+                        let reason = "list item is not valid JSON: \(error.reason) (byte \(offset + Int64(error.offset)) of member)"
+                        context.warn("invalid-json", reason, locator: locator)
+                        UnparsedText.emit(element, offset: offset, reason: reason, locator: locator, context: context)
+                        return
+                    }
+                    try body(item, locator, listKey)
+                },
+                onOversized: { index, offset, size in
+                    context.warn(
+                        "element-too-large",
+                        "list item of \(size) bytes at byte \(offset) is larger than \(maxItemBytes) bytes; it was hashed "
+                            + "with the member but not parsed", locator: "\(prefix)/\(index)")
+                })
+            if let end = stream.endOffset { tail.append(contentsOf: bytes[Int(end - start)...].prefix(4096)) }
+        }
+        try head.withUnsafeBytes { try feed($0) }
+        head = []
+        while let chunk = try member.nextChunk() { try feed(chunk) }
+        if !stream.isComplete {
+            context.warn(
+                "truncated", "the list has no closing ']'; \(stream.count) items were read", locator: "byte \(stream.offset)")
+            if let (index, offset, bytes) = stream.unfinishedElement {
+                let reason = "list item cut short by the end of the member (starts at byte \(offset), \(bytes.count) bytes)"
+                context.warn("invalid-json", reason, locator: "\(prefix)/\(index)")
+                UnparsedText.emit(bytes, offset: offset, reason: reason, locator: "\(prefix)/\(index)", context: context)
+            }
+        } else {
+            let rest = tail.filter { !isSpace($0) }
+            if rest != (listKey.isEmpty ? [] : [UInt8(ascii: "}")]) {
+                context.warn(
+                    "unexpected-shape", "the member holds more after its list (from byte \(stream.endOffset ?? 0)); it is not read",
+                    locator: "")
+            }
+        }
+        if parser.notes.duplicateKeys > 0 {
+            context.warn(
+                "duplicate-key",
+                "\(parser.notes.duplicateKeys) objects repeat a key; the last value is used, all are in the evidence",
+                locator: "")
+        }
+        var notes = parser.notes
+        notes.firstRepairOffset = firstRepair.map(Int.init)
+        if let message = notes.repairMessage(base: 0) { context.warn("invalid-text", message, locator: "") }
+    }
+
+    /// The list key when `head` (the first bytes of a member) opens a list that can be streamed: `""` for a
+    /// root array, the key for `{ "key" : [`; nil otherwise (not UTF-8 without NULs, another shape, or a key
+    /// that `items(in:keys:)` might not choose).
+    static func streamableList(_ head: [UInt8], keys: [String]) -> String? {
+        guard !head.prefix(4).contains(0), head.first != 0xFE, head.first != 0xFF else { return nil }  // UTF-16/32
+        var index = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        func skip() { while index < head.count, isSpace(head[index]) { index += 1 } }
+        skip()
+        guard index < head.count else { return nil }
+        if head[index] == UInt8(ascii: "[") { return "" }
+        guard head[index] == UInt8(ascii: "{") else { return nil }
+        index += 1
+        skip()
+        let found: String? = head.withUnsafeBufferPointer { bytes in
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\""),
+                let end = JSONMemberScanner.endOfValue(index, bytes)
+            else { return nil }
+            var keyParser = JSONParser()
+            let key = (try? keyParser.parse(UnsafeBufferPointer(rebasing: bytes[index..<end])))?.string
+            index = end
+            return key
+        }
+        guard let key = found, keys.isEmpty || keys.first == key else { return nil }
+        skip()
+        guard index < head.count, head[index] == UInt8(ascii: ":") else { return nil }
+        index += 1
+        skip()
+        guard index < head.count, head[index] == UInt8(ascii: "[") else { return nil }
+        return key
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+}
