@@ -31,17 +31,14 @@ public struct FacebookCommentsParser: FacebookExportParser {
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let repairsBefore = MetaText.repairCount(in: context)
         defer { MetaText.warnRepairs(since: repairsBefore, in: context) }
-        let root = try MetaJSON.read(member, context: context)
-        guard
-            let (items, prefix, _) = MetaJSON.items(
-                in: root, keys: ["comments_v2", "comments", "reactions_v2", "reactions", "group_comments_v2"])
-        else { throw ParseError(locator: "", "no list of comments or reactions") }
         let owner = MetaOwner.facebook(in: context)
-        for (index, item) in items.enumerated() {
-            let locator = "\(prefix)/\(index)"
+        try MetaJSON.forEachItem(
+            in: member, context: context, keys: ["comments_v2", "comments", "reactions_v2", "reactions", "group_comments_v2"],
+            missing: "no list of comments or reactions"
+        ) { item, locator, _ in
             guard item.object != nil else {
                 context.warn("unexpected-shape", "entry is not an object", locator: locator)
-                continue
+                return
             }
             var details: [Event.Detail] = []
             let time = MetaJSON.timestamp(

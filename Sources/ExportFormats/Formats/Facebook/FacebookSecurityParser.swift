@@ -151,18 +151,15 @@ public struct FacebookSecurityParser: FacebookExportParser {
         guard let spec = Self.spec(for: member.path) else { return }
         let repairsBefore = MetaText.repairCount(in: context)
         defer { MetaText.warnRepairs(since: repairsBefore, in: context) }
-        let root = try MetaJSON.read(member, context: context)
-        guard let (items, prefix, _) = MetaJSON.items(in: root, keys: spec.listKeys) else {
-            throw ParseError(locator: "", "no list of \(spec.field) entries")
-        }
         let owner = MetaOwner.facebook(in: context)
-        for (index, item) in items.enumerated() {
-            let locator = "\(prefix)/\(index)"
+        try MetaJSON.forEachItem(
+            in: member, context: context, keys: spec.listKeys, missing: "no list of \(spec.field) entries"
+        ) { item, locator, _ in
             guard item.object != nil else {
                 context.warn("unexpected-shape", "\(spec.field) entry is not an object", locator: locator)
-                continue
+                return
             }
-            if spec.field == "password", item["timestamp_value"] == nil { continue }
+            if spec.field == "password", item["timestamp_value"] == nil { return }
             var details: [Event.Detail] = []
             let action = MetaText.text(item["action"], rawDetail: "rawAction", details: &details, context: context)
             if let action { details.append(.init("action", action)) }

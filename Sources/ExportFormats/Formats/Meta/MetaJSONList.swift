@@ -13,11 +13,12 @@ extension MetaJSON {
     ///
     /// Meta caps message files, but not every list: an Instagram account with 800,000 followers writes a
     /// 162 MB `followers_1.json`, which read whole took 863 MB, and over 256 MiB could not be read at all.
-    /// A member over `threshold` bytes whose head is `[` or `{ "key" : [` (with `key` the first of `keys`, or
-    /// any key when `keys` is empty), in UTF-8, is split with `JSONArrayStream`: an item that is not valid JSON
-    /// costs that item only (`invalid-json` with its member byte, its raw text kept), an item over 64 MiB is
-    /// `element-too-large`, and anything after the list but the object's closing brace is warned
-    /// `unexpected-shape`. Any other member is read whole, as before, up to the in-memory limit.
+    /// A member over `threshold` bytes whose head is `[` or `{ "key" : [`, in UTF-8, is split with
+    /// `JSONArrayStream`: an item that is not valid JSON costs that item only (`invalid-json` with its member
+    /// byte, its raw text kept), an item over 64 MiB is `element-too-large`, and anything after the list but
+    /// the object's closing brace is warned `unexpected-shape` (a list that is the object's only member is
+    /// the one `items(in:keys:)` chooses, whatever `keys` says). Any other member is read whole, as before, up
+    /// to the in-memory limit.
     ///
     /// - Throws: `ParseError` when a member read whole holds no list (`missing` says which), or is not JSON.
     public static func forEachItem(
@@ -33,7 +34,7 @@ extension MetaJSON {
             }
             head.append(contentsOf: chunk)
         }
-        guard !ended, let listKey = streamableList(head, keys: keys) else {
+        guard !ended, let listKey = streamableList(head) else {
             if !ended { try member.readRest(appendingTo: &head) }
             let root = try read(bytes: head, context: context)
             guard let (items, prefix, key) = items(in: root, keys: keys) else { throw ParseError(locator: "", missing) }
@@ -109,9 +110,10 @@ extension MetaJSON {
     }
 
     /// The list key when `head` (the first bytes of a member) opens a list that can be streamed: `""` for a
-    /// root array, the key for `{ "key" : [`; nil otherwise (not UTF-8 without NULs, another shape, or a key
-    /// that `items(in:keys:)` might not choose).
-    static func streamableList(_ head: [UInt8], keys: [String]) -> String? {
+    /// root array, the key for `{ "key" : [`; nil otherwise (not UTF-8 without NULs, or another shape). The
+    /// key need not be one of the parser's `keys`: when the list is the object's only member (the member
+    /// ends with `}` after it), `items(in:keys:)` chooses it too, and when it is not, the rest is warned.
+    static func streamableList(_ head: [UInt8]) -> String? {
         guard !head.prefix(4).contains(0), head.first != 0xFE, head.first != 0xFF else { return nil }  // UTF-16/32
         var index = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         func skip() { while index < head.count, isSpace(head[index]) { index += 1 } }
@@ -130,7 +132,7 @@ extension MetaJSON {
             index = end
             return key
         }
-        guard let key = found, keys.isEmpty || keys.first == key else { return nil }
+        guard let key = found else { return nil }
         skip()
         guard index < head.count, head[index] == UInt8(ascii: ":") else { return nil }
         index += 1
