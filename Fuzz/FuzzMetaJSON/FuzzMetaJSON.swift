@@ -1,6 +1,7 @@
 // libFuzzer target: every Facebook and Instagram parser but the legacy messages.htm one (FuzzMetaHTML has it): the
 // JSON parsers (messages, profile, posts, comments, friends, ...) and the 2019+ HTML ones, each over the bytes as its
-// member, with the same bytes prefetched as the profile so the owner lookup is fuzzed too.
+// member, with the same bytes prefetched as the profile so the owner lookup is fuzzed too, and the followers parser
+// once more with every list read as it arrives.
 import EvidenceModel
 import ExportFormats
 import FuzzSupport
@@ -23,5 +24,11 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
             parser, path: path, bytes: bytes, listing: metaPaths + profilePaths, prefetched: prefetched,
             chunkSize: chunkSize)
     }
+    // Lists are streamed only past 16 MiB; this one streams every list past 16 bytes, so that
+    // `MetaJSON.forEachItem`'s streamed path meets the inputs too.
+    FuzzInput.runParser(
+        instance: InstagramConnectionsParser(streamingThreshold: 16),
+        path: "connections/followers_and_following/followers_1.json", bytes: bytes, listing: metaPaths + profilePaths,
+        prefetched: prefetched, chunkSize: chunkSize)
     return 0
 }
