@@ -34,7 +34,7 @@ extension MetaJSON {
             }
             head.append(contentsOf: chunk)
         }
-        guard !ended, let listKey = streamableList(head) else {
+        guard !ended, let (listKey, listStart) = streamableList(head) else {
             if !ended { try member.readRest(appendingTo: &head) }
             let root = try read(bytes: head, context: context)
             guard let (items, prefix, key) = items(in: root, keys: keys) else { throw ParseError(locator: "", missing) }
@@ -42,6 +42,8 @@ extension MetaJSON {
             return
         }
         let prefix = listKey.isEmpty ? "" : "/" + escape(listKey)
+        // The stream is fed from the list's `[`: its offsets count from there, `base` in the member.
+        let base = Int64(listStart)
         var stream = JSONArrayStream(maxElementBytes: maxItemBytes)
         var parser = JSONParser()
         var firstRepair: Int64?
@@ -54,7 +56,8 @@ extension MetaJSON {
             let start = stream.offset
             try stream.feed(
                 bytes,
-                onElement: { index, offset, element in
+                onElement: { index, streamOffset, element in
+                    let offset = base + streamOffset
                     let locator = "\(prefix)/\(index)"
                     let hadRepair = parser.notes.firstRepairOffset != nil
                     defer {
@@ -71,7 +74,8 @@ extension MetaJSON {
                     }
                     try body(item, locator, listKey)
                 },
-                onOversized: { index, offset, size in
+                onOversized: { index, streamOffset, size in
+                    let offset = base + streamOffset
                     context.warn(
                         "element-too-large",
                         "list item of \(size) bytes at byte \(offset) is larger than \(maxItemBytes) bytes; it was hashed "
@@ -79,13 +83,14 @@ extension MetaJSON {
                 })
             if let end = stream.endOffset { tail.append(contentsOf: bytes[Int(end - start)...].prefix(4096)) }
         }
-        try head.withUnsafeBytes { try feed($0) }
+        try head.withUnsafeBytes { try feed(UnsafeRawBufferPointer(rebasing: $0[listStart...])) }
         head = []
         while let chunk = try member.nextChunk() { try feed(chunk) }
         if !stream.isComplete {
             context.warn(
-                "truncated", "the list has no closing ']'; \(stream.count) items were read", locator: "byte \(stream.offset)")
-            if let (index, offset, bytes) = stream.unfinishedElement {
+                "truncated", "the list has no closing ']'; \(stream.count) items were read", locator: "byte \(base + stream.offset)")
+            if let (index, streamOffset, bytes) = stream.unfinishedElement {
+                let offset = base + streamOffset
                 let reason = "list item cut short by the end of the member (starts at byte \(offset), \(bytes.count) bytes)"
                 context.warn("invalid-json", reason, locator: "\(prefix)/\(index)")
                 UnparsedText.emit(bytes, offset: offset, reason: reason, locator: "\(prefix)/\(index)", context: context)
@@ -94,7 +99,7 @@ extension MetaJSON {
             let rest = tail.filter { !isSpace($0) }
             if rest != (listKey.isEmpty ? [] : [UInt8(ascii: "}")]) {
                 context.warn(
-                    "unexpected-shape", "the member holds more after its list (from byte \(stream.endOffset ?? 0)); it is not read",
+                    "unexpected-shape", "the member holds more after its list (from byte \(base + (stream.endOffset ?? 0))); it is not read",
                     locator: "")
             }
         }
@@ -109,17 +114,18 @@ extension MetaJSON {
         if let message = notes.repairMessage(base: 0) { context.warn("invalid-text", message, locator: "") }
     }
 
-    /// The list key when `head` (the first bytes of a member) opens a list that can be streamed: `""` for a
-    /// root array, the key for `{ "key" : [`; nil otherwise (not UTF-8 without NULs, or another shape). The
+    /// The list key and the offset of its `[` when `head` (the first bytes of a member) opens a list that can be
+    /// streamed: `""` for a root array, the key for `{ "key" : [`; nil otherwise (not UTF-8 without NULs, or
+    /// another shape). The
     /// key need not be one of the parser's `keys`: when the list is the object's only member (the member
     /// ends with `}` after it), `items(in:keys:)` chooses it too, and when it is not, the rest is warned.
-    static func streamableList(_ head: [UInt8]) -> String? {
+    static func streamableList(_ head: [UInt8]) -> (key: String, start: Int)? {
         guard !head.prefix(4).contains(0), head.first != 0xFE, head.first != 0xFF else { return nil }  // UTF-16/32
         var index = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         func skip() { while index < head.count, isSpace(head[index]) { index += 1 } }
         skip()
         guard index < head.count else { return nil }
-        if head[index] == UInt8(ascii: "[") { return "" }
+        if head[index] == UInt8(ascii: "[") { return ("", index) }
         guard head[index] == UInt8(ascii: "{") else { return nil }
         index += 1
         skip()
@@ -138,7 +144,7 @@ extension MetaJSON {
         index += 1
         skip()
         guard index < head.count, head[index] == UInt8(ascii: "[") else { return nil }
-        return key
+        return (key, index)
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }

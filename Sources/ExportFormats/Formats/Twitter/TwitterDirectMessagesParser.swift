@@ -291,7 +291,8 @@ final class StreamedConversation: StreamedElement {
     private let locator: String
     private let conversationId: String
     private let conversationLocator: String
-    /// Member offset of the `messages` array's `[`.
+    /// Member offsets of the element and of its `messages` array's `[`.
+    private let elementOffset: Int64
     private let messagesOffset: Int64
     private var summary: TwitterDirectMessageReader.SummaryBuilder
     private var entries = JSONArrayStream(maxElementBytes: StreamedConversation.maxEntryBytes)
@@ -326,11 +327,12 @@ final class StreamedConversation: StreamedElement {
         self.locator = locator
         self.conversationId = id
         self.conversationLocator = locator + "/dmConversation"
+        self.elementOffset = offset
         self.messagesOffset = offset + Int64(messages)
         self.head = Array(bytes[..<messages])
         self.summary = TwitterDirectMessageReader.SummaryBuilder(conversationId: id)
         if summary.isOneToOne { emitConversation() }
-        feed(UnsafeRawBufferPointer(rebasing: head[messages...]), parser: &parser)
+        feed(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[messages...]), parser: &parser)
     }
 
     func feed(_ bytes: UnsafeRawBufferPointer, parser: inout JSONParser) {
@@ -382,6 +384,16 @@ final class StreamedConversation: StreamedElement {
     /// Parses the element without its messages, for the warnings reading it whole gives.
     private func checkShell(parser: inout JSONParser) {
         let shell = head + Array("[]".utf8) + tail
+        let hadRepair = parser.notes.firstRepairOffset != nil
+        defer {
+            // The shell's offsets: the head from the element's start, the tail from just past the messages.
+            if !hadRepair, firstRepair == nil, let first = parser.notes.firstRepairOffset {
+                firstRepair =
+                    first < head.count
+                    ? elementOffset + Int64(first)
+                    : messagesOffset + (entries.endOffset ?? 0) + Int64(first - head.count - 2)
+            }
+        }
         do throws(JSONSyntaxError) {
             let item = try parser.parse(shell)
             if let (id, _) = reader.header(of: item, locator: locator), id != conversationId {
@@ -392,7 +404,7 @@ final class StreamedConversation: StreamedElement {
         } catch {
             let reason = "conversation outside its messages is not valid JSON: \(error.reason)"
             reader.context.warn("invalid-json", reason, locator: conversationLocator)
-            UnparsedText.emit(shell, offset: messagesOffset - Int64(head.count), reason: reason, locator: conversationLocator, context: reader.context)
+            UnparsedText.emit(shell, offset: elementOffset, reason: reason, locator: conversationLocator, context: reader.context)
         }
     }
 

@@ -87,7 +87,7 @@ import Testing
 
     /// Only a root array, or a list that is the object's first member, is streamed.
     @Test func onlyARootListOrTheFirstMembersListIsStreamed() {
-        func list(_ text: String) -> String? { MetaJSON.streamableList(Array(text.utf8)) }
+        func list(_ text: String) -> String? { MetaJSON.streamableList(Array(text.utf8))?.key }
         #expect(list(" \n[ {") == "")
         #expect(list("\u{FEFF}[") == "")
         #expect(list(#"{ "relationships_followers" : [ {"#) == "relationships_followers")
@@ -96,6 +96,7 @@ import Testing
         #expect(list(#"{"a\u0062": ["#) == "ab")
         #expect(list("[\0{\0") == nil, "UTF-16 is read whole")
         #expect(list(#"{"list": {"#) == nil)
+        #expect(MetaJSON.streamableList(Array(#"{"a[b" : [ 1"#.utf8))?.start == 9, "the list's bracket, not the key's")
     }
 
     /// A list followed by other members: they are not read, and a warning says so (read whole, the list

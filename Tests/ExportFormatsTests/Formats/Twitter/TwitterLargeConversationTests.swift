@@ -176,4 +176,22 @@ import Testing
         let repaired = try #require(streamed.events.first { $0.provenance.locator == "/0/dmConversation/messages/4500/messageCreate" })
         #expect(repaired.text?.hasPrefix("\u{FFFD}essage 4500") == true)
     }
+
+    /// Invalid UTF-8 outside the messages, in the conversation's head, is counted at its member byte too:
+    /// the head is parsed at the end, and its offsets are the element's.
+    @Test func repairedStringInAStreamedConversationsHeadIsCountedAtItsMemberByte() throws {
+        let text = Self.archive(count: 6_000).replacingOccurrences(
+            of: #""conversationId" : "777000", "#, with: #""conversationId" : "777000", "label" : "aXb", "#)
+        var bytes = Array(text.utf8)
+        let marker = try #require(text.range(of: "aXb")).lowerBound.utf16Offset(in: text) + 1
+        bytes[marker] = 0xFF
+        let folder = try TemporaryFolder()
+        try folder.write("data/direct-messages.js", Data(bytes))
+        try folder.write("data/account.js", TwitterTestSupport.accountFile)
+        let streamed = try ParserHarness.run(instance: TwitterDirectMessagesParser(), path: folder.path)
+        let whole = try ParserHarness.run(instance: TwitterDirectMessagesParser(streamingThreshold: .max), path: folder.path)
+        #expect(streamed.warnings.map(\.code) == ["invalid-text"])
+        #expect(streamed.warnings == whole.warnings)
+        #expect(streamed.warnings.first?.message.contains("(the first at byte \(marker - 2))") == true)
+    }
 }
