@@ -2,20 +2,25 @@ import ExportFormats
 import Testing
 
 @Suite struct JSONArrayStreamTests {
-    func split(_ text: String, limit: Int = 64 << 20, chunk: Int = 7) throws -> (elements: [String], oversized: [(Int, Int64, Int64)]) {
-        var stream = JSONArrayStream(maxElementBytes: limit)
-        var elements: [String] = []
-        var oversized: [(Int, Int64, Int64)] = []
+    /// Calls `body` with `text`'s bytes in chunks of `chunk` bytes.
+    func forEachChunk(of text: String, size chunk: Int, _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         let bytes = Array(text.utf8)
         var start = 0
         while start < bytes.count {
             let end = min(start + chunk, bytes.count)
-            try Array(bytes[start..<end]).withUnsafeBytes { raw in
-                try stream.feed(
-                    raw, onElement: { _, _, element in elements.append(String(decoding: element, as: UTF8.self)) },
-                    onOversized: { index, offset, size in oversized.append((index, offset, size)) })
-            }
+            try Array(bytes[start..<end]).withUnsafeBytes(body)
             start = end
+        }
+    }
+
+    func split(_ text: String, limit: Int = 64 << 20, chunk: Int = 7) throws -> (elements: [String], oversized: [(Int, Int64, Int64)]) {
+        var stream = JSONArrayStream(maxElementBytes: limit)
+        var elements: [String] = []
+        var oversized: [(Int, Int64, Int64)] = []
+        try forEachChunk(of: text, size: chunk) { raw in
+            try stream.feed(
+                raw, onElement: { _, _, element in elements.append(String(decoding: element, as: UTF8.self)) },
+                onOversized: { index, offset, size in oversized.append((index, offset, size)) })
         }
         #expect(stream.isComplete)
         return (elements, oversized)
@@ -61,31 +66,25 @@ import Testing
             var elements: [String] = []
             var pieces: [UInt8] = []
             var events: [String] = []
-            let bytes = Array(text.utf8)
-            var start = 0
-            while start < bytes.count {
-                let end = min(start + chunk, bytes.count)
-                try Array(bytes[start..<end]).withUnsafeBytes { raw in
-                    try stream.feed(
-                        raw, onElement: { index, _, element in elements.append("\(index):" + String(decoding: element, as: UTF8.self)) },
-                        onOversized: { index, _, _ in events.append("oversized \(index)") },
-                        onPiece: { piece in
-                            switch piece {
-                            case .opened(let index, let offset, let head):
-                                events.append("opened \(index) at \(offset)")
-                                guard index == 1 else { return false }
-                                #expect(head.count > 100 && head.count <= 100 + chunk)
-                                pieces = Array(head)
-                                return true
-                            case .bytes(let more):
-                                pieces += Array(more)
-                            case .closed(let index):
-                                events.append("closed \(index)")
-                            }
+            try forEachChunk(of: text, size: chunk) { raw in
+                try stream.feed(
+                    raw, onElement: { index, _, element in elements.append("\(index):" + String(decoding: element, as: UTF8.self)) },
+                    onOversized: { index, _, _ in events.append("oversized \(index)") },
+                    onPiece: { piece in
+                        switch piece {
+                        case .opened(let index, let offset, let head):
+                            events.append("opened \(index) at \(offset)")
+                            guard index == 1 else { return false }
+                            #expect(head.count > 100 && head.count <= 100 + chunk)
+                            pieces = Array(head)
                             return true
-                        })
-                }
-                start = end
+                        case .bytes(let more):
+                            pieces += Array(more)
+                        case .closed(let index):
+                            events.append("closed \(index)")
+                        }
+                        return true
+                    })
             }
             let takenOffset = try #require(text.range(of: taken)).lowerBound.utf16Offset(in: text)
             #expect(stream.isComplete, "chunk \(chunk)")

@@ -35,14 +35,20 @@ import Testing
         return try ParserHarness.run(instance: InstagramConnectionsParser(streamingThreshold: threshold), path: folder.path)
     }
 
-    @Test func streamedBareListGivesWhatTheWholeReadGives() throws {
-        let text = Self.followers(3_000)
-        let streamed = try Self.read(text, threshold: 4_096)
-        let whole = try Self.read(text, threshold: .max)
-        #expect(streamed.records.count == 3_000)
+    /// `text` read streamed and whole: the streamed read's result, after checking that it holds `count`
+    /// records, no warnings, and the whole read's records.
+    static func readBothWays(_ text: String, count: Int) throws -> ParserHarness.Result {
+        let streamed = try read(text, threshold: 4_096)
+        let whole = try read(text, threshold: .max)
+        #expect(streamed.records.count == count)
         #expect(streamed.warnings.count == 0)
         let same = streamed.records == whole.records
-        #expect(same)
+        #expect(same, "streamed and whole reads give the same records")
+        return streamed
+    }
+
+    @Test func streamedBareListGivesWhatTheWholeReadGives() throws {
+        let streamed = try Self.readBothWays(Self.followers(3_000), count: 3_000)
         let last = try #require(streamed.events.last)
         #expect(last.provenance.locator == "/2999")
         #expect(last.text == "user.2999")
@@ -52,13 +58,7 @@ import Testing
 
     /// The older shape, `{"relationships_followers": [...]}`: the same records, with the key in the locator.
     @Test func streamedListUnderAKeyGivesWhatTheWholeReadGives() throws {
-        let text = Self.followers(3_000, key: "relationships_followers")
-        let streamed = try Self.read(text, threshold: 4_096)
-        let whole = try Self.read(text, threshold: .max)
-        #expect(streamed.records.count == 3_000)
-        #expect(streamed.warnings.count == 0)
-        let same = streamed.records == whole.records
-        #expect(same)
+        let streamed = try Self.readBothWays(Self.followers(3_000, key: "relationships_followers"), count: 3_000)
         #expect(streamed.events.last?.provenance.locator == "/relationships_followers/2999")
         #expect(streamed.events.last?.identifiers.first?.field == "relationships_followers.value")
     }

@@ -44,6 +44,21 @@ import Testing
         return try ParserHarness.run(instance: parser, path: folder.path)
     }
 
+    /// `text` with the byte at `offset` made 0xFF (invalid UTF-8), read streamed and whole.
+    static func readWithInvalidByte(
+        _ text: String, at offset: Int
+    ) throws -> (streamed: ParserHarness.Result, whole: ParserHarness.Result) {
+        var bytes = Array(text.utf8)
+        bytes[offset] = 0xFF
+        let folder = try TemporaryFolder()
+        try folder.write("data/direct-messages.js", Data(bytes))
+        try folder.write("data/account.js", TwitterTestSupport.accountFile)
+        return (
+            try ParserHarness.run(instance: TwitterDirectMessagesParser(), path: folder.path),
+            try ParserHarness.run(instance: TwitterDirectMessagesParser(streamingThreshold: .max), path: folder.path)
+        )
+    }
+
     @Test func streamedGroupConversationGivesWhatTheWholeReadGives() throws {
         let text = Self.archive(count: 6_000)
         #expect(text.utf8.count > 4 << 20, "the group conversation must be over the 4 MiB threshold")
@@ -160,14 +175,8 @@ import Testing
     /// byte where the string starts, as in a conversation read whole.
     @Test func repairedStringInAStreamedEntryIsCountedAtItsMemberByte() throws {
         let text = Self.archive(count: 6_000)
-        var bytes = Array(text.utf8)
         let marker = try #require(text.range(of: "message 4500 ")).lowerBound.utf16Offset(in: text)
-        bytes[marker] = 0xFF
-        let folder = try TemporaryFolder()
-        try folder.write("data/direct-messages.js", Data(bytes))
-        try folder.write("data/account.js", TwitterTestSupport.accountFile)
-        let streamed = try ParserHarness.run(instance: TwitterDirectMessagesParser(), path: folder.path)
-        let whole = try ParserHarness.run(instance: TwitterDirectMessagesParser(streamingThreshold: .max), path: folder.path)
+        let (streamed, whole) = try Self.readWithInvalidByte(text, at: marker)
         #expect(streamed.warnings.map(\.code) == ["invalid-text"])
         #expect(streamed.warnings == whole.warnings)
         let message = try #require(streamed.warnings.first?.message)
@@ -182,14 +191,8 @@ import Testing
     @Test func repairedStringInAStreamedConversationsHeadIsCountedAtItsMemberByte() throws {
         let text = Self.archive(count: 6_000).replacingOccurrences(
             of: #""conversationId" : "777000", "#, with: #""conversationId" : "777000", "label" : "aXb", "#)
-        var bytes = Array(text.utf8)
         let marker = try #require(text.range(of: "aXb")).lowerBound.utf16Offset(in: text) + 1
-        bytes[marker] = 0xFF
-        let folder = try TemporaryFolder()
-        try folder.write("data/direct-messages.js", Data(bytes))
-        try folder.write("data/account.js", TwitterTestSupport.accountFile)
-        let streamed = try ParserHarness.run(instance: TwitterDirectMessagesParser(), path: folder.path)
-        let whole = try ParserHarness.run(instance: TwitterDirectMessagesParser(streamingThreshold: .max), path: folder.path)
+        let (streamed, whole) = try Self.readWithInvalidByte(text, at: marker)
         #expect(streamed.warnings.map(\.code) == ["invalid-text"])
         #expect(streamed.warnings == whole.warnings)
         #expect(streamed.warnings.first?.message.contains("(the first at byte \(marker - 2))") == true)
