@@ -3,12 +3,11 @@
 ///
 /// The element was opened with its head (the bytes up to the threshold); it reads the rest piece by
 /// piece and reports what it finds, bad values included, through its parse context. The pieces share
-/// the member's `JSONParser`, whose notes (repaired strings, repeated keys) count for the member.
+/// the member's `JSONItemReader`, whose parser's notes (repaired strings, repeated keys) count for the
+/// member.
 public protocol StreamedElement: AnyObject {
     /// The element's next bytes.
-    func feed(_ bytes: UnsafeRawBufferPointer, parser: inout JSONParser)
+    func feed(_ bytes: UnsafeRawBufferPointer, reader: inout JSONItemReader)
     /// The element ended; `complete` is false when the member ended inside it.
-    func finish(complete: Bool, parser: inout JSONParser)
-    /// Member offset of the first string the parser repaired in this element, if any.
-    var firstRepair: Int64? { get }
+    func finish(complete: Bool, reader: inout JSONItemReader)
 }

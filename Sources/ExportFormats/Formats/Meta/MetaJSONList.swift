@@ -45,8 +45,7 @@ extension MetaJSON {
         // The stream is fed from the list's `[`: its offsets count from there, `base` in the member.
         let base = Int64(listStart)
         var stream = JSONArrayStream(maxElementBytes: maxItemBytes)
-        var parser = JSONParser()
-        var firstRepair: Int64?
+        var reader = JSONItemReader(context: context, noun: "list item")
         var tail: [UInt8] = []
         func feed(_ bytes: UnsafeRawBufferPointer) throws {
             if stream.isComplete {
@@ -56,30 +55,12 @@ extension MetaJSON {
             let start = stream.offset
             try stream.feed(
                 bytes,
-                onElement: { index, streamOffset, element in
-                    let offset = base + streamOffset
+                onElement: { index, offset, element in
                     let locator = "\(prefix)/\(index)"
-                    let hadRepair = parser.notes.firstRepairOffset != nil
-                    defer {
-                        if !hadRepair, let first = parser.notes.firstRepairOffset { firstRepair = offset + Int64(first) }
-                    }
-                    let item: JSONValue
-                    do throws(JSONSyntaxError) {
-                        item = try parser.parse(element)
-                    } catch {
-                        let reason = "list item is not valid JSON: \(error.reason) (byte \(offset + Int64(error.offset)) of member)"
-                        context.warn("invalid-json", reason, locator: locator)
-                        UnparsedText.emit(element, offset: offset, reason: reason, locator: locator, context: context)
-                        return
-                    }
-                    try body(item, locator, listKey)
+                    if let item = reader.parse(element, offset: base + offset, locator: locator) { try body(item, locator, listKey) }
                 },
-                onOversized: { index, streamOffset, size in
-                    let offset = base + streamOffset
-                    context.warn(
-                        "element-too-large",
-                        "list item of \(size) bytes at byte \(offset) is larger than \(maxItemBytes) bytes; it was hashed "
-                            + "with the member but not parsed", locator: "\(prefix)/\(index)")
+                onOversized: { index, offset, size in
+                    reader.warnOversized(size: size, offset: base + offset, limit: maxItemBytes, locator: "\(prefix)/\(index)")
                 })
             if let end = stream.endOffset { tail.append(contentsOf: bytes[Int(end - start)...].prefix(4096)) }
         }
@@ -89,11 +70,8 @@ extension MetaJSON {
         if !stream.isComplete {
             context.warn(
                 "truncated", "the list has no closing ']'; \(stream.count) items were read", locator: "byte \(base + stream.offset)")
-            if let (index, streamOffset, bytes) = stream.unfinishedElement {
-                let offset = base + streamOffset
-                let reason = "list item cut short by the end of the member (starts at byte \(offset), \(bytes.count) bytes)"
-                context.warn("invalid-json", reason, locator: "\(prefix)/\(index)")
-                UnparsedText.emit(bytes, offset: offset, reason: reason, locator: "\(prefix)/\(index)", context: context)
+            if let (index, offset, bytes) = stream.unfinishedElement {
+                reader.keepUnfinished(bytes, offset: base + offset, locator: "\(prefix)/\(index)")
             }
         } else {
             let rest = tail.filter { !isSpace($0) }
@@ -103,15 +81,7 @@ extension MetaJSON {
                     locator: "")
             }
         }
-        if parser.notes.duplicateKeys > 0 {
-            context.warn(
-                "duplicate-key",
-                "\(parser.notes.duplicateKeys) objects repeat a key; the last value is used, all are in the evidence",
-                locator: "")
-        }
-        var notes = parser.notes
-        notes.firstRepairOffset = firstRepair.map(Int.init)
-        if let message = notes.repairMessage(base: 0) { context.warn("invalid-text", message, locator: "") }
+        reader.warnNotes()
     }
 
     /// The list key and the offset of its `[` when `head` (the first bytes of a member) opens a list that can be

@@ -37,30 +37,26 @@ public enum TwitterArchive {
     public static func forEachItem(
         in member: ArchiveMember, context: ParseContext, maxElementBytes: Int = 64 << 20, skipping: [String] = [],
         divertAbove threshold: Int,
-        divert: ((Int, Int64, String, UnsafeRawBufferPointer, inout JSONParser) -> (any StreamedElement)?)?,
+        divert: ((Int, Int64, String, UnsafeRawBufferPointer, inout JSONItemReader) -> (any StreamedElement)?)?,
         _ body: (Int, JSONValue, String) throws -> Void
     ) throws -> Int {
         var stream = JSONArrayStream(maxElementBytes: maxElementBytes, divertAbove: divert == nil ? .max : threshold)
-        var parser = JSONParser(skipping: skipping)
+        var reader = JSONItemReader(context: context, noun: "element", skipping: skipping)
         var decoder = StreamingTextDecoder()
         var failure: (any Error)?
-        // Member offset of the first repaired string (the parser's notes count within one element).
-        var firstRepair: Int64?
         // The element being read in pieces, if any.
         var open: (any StreamedElement)?
         func close(complete: Bool) {
-            guard let element = open else { return }
-            element.finish(complete: complete, parser: &parser)
-            if firstRepair == nil { firstRepair = element.firstRepair }
+            open?.finish(complete: complete, reader: &reader)
             open = nil
         }
         func onPiece(_ piece: JSONArrayStream.Piece) -> Bool {
             switch piece {
             case .opened(let index, let offset, let head):
-                open = divert?(index, offset, "/\(index)", head, &parser)
+                open = divert?(index, offset, "/\(index)", head, &reader)
                 return open != nil
             case .bytes(let bytes):
-                open?.feed(bytes, parser: &parser)
+                open?.feed(bytes, reader: &reader)
             case .closed:
                 close(complete: true)
             }
@@ -68,23 +64,10 @@ public enum TwitterArchive {
         }
         func onElement(_ index: Int, _ offset: Int64, _ bytes: [UInt8]) throws {
             let locator = "/\(index)"
-            defer {
-                if firstRepair == nil, let first = parser.notes.firstRepairOffset { firstRepair = offset + Int64(first) }
-            }
-            do {
-                let value = try parser.parse(bytes)
-                try body(index, value, locator)
-            } catch let error as JSONSyntaxError {
-                let reason = "element is not valid JSON: \(error.reason) (byte \(offset + Int64(error.offset)) of member)"
-                context.warn("invalid-json", reason, locator: locator)
-                UnparsedText.emit(bytes, offset: offset, reason: reason, locator: locator, context: context)
-            }
+            if let value = reader.parse(bytes, offset: offset, locator: locator) { try body(index, value, locator) }
         }
         func onOversized(_ index: Int, _ offset: Int64, _ size: Int64) {
-            context.warn(
-                "element-too-large",
-                "element of \(size) bytes at byte \(offset) is larger than \(maxElementBytes) bytes; it was hashed "
-                    + "with the member but not parsed", locator: "/\(index)")
+            reader.warnOversized(size: size, offset: offset, limit: maxElementBytes, locator: "/\(index)")
         }
         func feed(_ bytes: UnsafeRawBufferPointer) throws {
             try stream.feed(bytes, onElement: onElement, onOversized: onOversized, onPiece: onPiece)
@@ -117,17 +100,10 @@ public enum TwitterArchive {
             if stream.isDiverting {
                 close(complete: false)
             } else if let (index, offset, bytes) = stream.unfinishedElement {
-                let reason = "element cut short by the end of the member (starts at byte \(offset), \(bytes.count) bytes)"
-                context.warn("invalid-json", reason, locator: "/\(index)")
-                UnparsedText.emit(bytes, offset: offset, reason: reason, locator: "/\(index)", context: context)
+                reader.keepUnfinished(bytes, offset: offset, locator: "/\(index)")
             }
         }
-        if parser.notes.duplicateKeys > 0 {
-            context.warn("duplicate-key", "\(parser.notes.duplicateKeys) objects repeat a key; the last value is used, all are in the evidence", locator: "")
-        }
-        var notes = parser.notes
-        notes.firstRepairOffset = firstRepair.map(Int.init)
-        if let message = notes.repairMessage(base: 0) { context.warn("invalid-text", message, locator: "") }
+        reader.warnNotes()
         return stream.count
     }
 

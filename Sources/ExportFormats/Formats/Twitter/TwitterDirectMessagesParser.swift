@@ -87,8 +87,8 @@ struct TwitterDirectMessageReader {
     ) throws {
         try TwitterArchive.forEachItem(
             in: member, context: context, maxElementBytes: maxConversationBytes, divertAbove: streamingThreshold,
-            divert: { _, offset, locator, head, parser in
-                StreamedConversation(reader: self, offset: offset, locator: locator, head: head, parser: &parser)
+            divert: { _, offset, locator, head, items in
+                StreamedConversation(reader: self, offset: offset, locator: locator, head: head, items: &items)
             }
         ) { _, item, locator in
             read(item, locator: locator)
@@ -300,7 +300,6 @@ final class StreamedConversation: StreamedElement {
     private let head: [UInt8]
     private var tail: [UInt8] = []
     private var tailOverflow = false
-    private(set) var firstRepair: Int64?
 
     static let maxEntryBytes = 64 << 20
 
@@ -308,7 +307,7 @@ final class StreamedConversation: StreamedElement {
     /// head's entries; nil otherwise (the element is then read whole).
     init?(
         reader: TwitterDirectMessageReader, offset: Int64, locator: String, head: UnsafeRawBufferPointer,
-        parser: inout JSONParser
+        items: inout JSONItemReader
     ) {
         let bytes = head.bindMemory(to: UInt8.self)
         guard let wrapper = JSONMemberScanner.valueStart(of: "dmConversation", inObjectAt: 0, of: bytes),
@@ -332,10 +331,10 @@ final class StreamedConversation: StreamedElement {
         self.head = Array(bytes[..<messages])
         self.summary = TwitterDirectMessageReader.SummaryBuilder(conversationId: id)
         if summary.isOneToOne { emitConversation() }
-        feed(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[messages...]), parser: &parser)
+        feed(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[messages...]), reader: &items)
     }
 
-    func feed(_ bytes: UnsafeRawBufferPointer, parser: inout JSONParser) {
+    func feed(_ bytes: UnsafeRawBufferPointer, reader items: inout JSONItemReader) {
         guard !entries.isComplete else {
             keepTail(bytes)
             return
@@ -344,26 +343,27 @@ final class StreamedConversation: StreamedElement {
         // The stream throws only what its closures throw, and these do not.
         try? entries.feed(
             bytes,
-            onElement: { index, offset, entry in read(entry, index: index, offset: offset, parser: &parser) },
+            onElement: { index, offset, bytes in
+                let locator = entryLocator(index)
+                guard let entry = items.parse(bytes, locator: locator, what: "conversation entry", memberOffset: {
+                    self.messagesOffset + offset + Int64($0)
+                }) else { return }
+                if !summary.isOneToOne { summary.note(entry) }
+                reader.emit(entry, index: index, conversationId: conversationId, conversationLocator: conversationLocator)
+            },
             onOversized: { index, offset, size in
-                reader.context.warn(
-                    "element-too-large",
-                    "conversation entry of \(size) bytes at byte \(messagesOffset + offset) is larger than "
-                        + "\(Self.maxEntryBytes) bytes; it was hashed with the member but not parsed",
-                    locator: entryLocator(index))
+                items.warnOversized(
+                    size: size, offset: messagesOffset + offset, limit: Self.maxEntryBytes, locator: entryLocator(index))
             })
         if let end = entries.endOffset {
             keepTail(UnsafeRawBufferPointer(rebasing: bytes[Int(end - start)...]))
         }
     }
 
-    func finish(complete: Bool, parser: inout JSONParser) {
+    func finish(complete: Bool, reader items: inout JSONItemReader) {
         if !entries.isComplete {
             if let (index, offset, bytes) = entries.unfinishedElement {
-                let start = messagesOffset + offset
-                let reason = "conversation entry cut short (starts at byte \(start), \(bytes.count) bytes)"
-                reader.context.warn("invalid-json", reason, locator: entryLocator(index))
-                UnparsedText.emit(bytes, offset: start, reason: reason, locator: entryLocator(index), context: reader.context)
+                items.keepUnfinished(bytes, offset: messagesOffset + offset, locator: entryLocator(index))
             }
             if complete {
                 reader.context.warn(
@@ -376,52 +376,24 @@ final class StreamedConversation: StreamedElement {
                 "the conversation holds more than \(Self.maxEntryBytes) bytes after its messages; they were hashed "
                     + "with the member but not parsed", locator: conversationLocator)
         } else if complete {
-            checkShell(parser: &parser)
+            checkShell(items: &items)
         }
         if !summary.isOneToOne { emitConversation() }
     }
 
-    /// Parses the element without its messages, for the warnings reading it whole gives.
-    private func checkShell(parser: inout JSONParser) {
+    /// Parses the element without its messages, for the warnings reading it whole gives. Its offsets
+    /// are the head's from the element's start, and the tail's from just past the messages.
+    private func checkShell(items: inout JSONItemReader) {
         let shell = head + Array("[]".utf8) + tail
-        let hadRepair = parser.notes.firstRepairOffset != nil
-        defer {
-            // The shell's offsets: the head from the element's start, the tail from just past the messages.
-            if !hadRepair, firstRepair == nil, let first = parser.notes.firstRepairOffset {
-                firstRepair =
-                    first < head.count
-                    ? elementOffset + Int64(first)
-                    : messagesOffset + (entries.endOffset ?? 0) + Int64(first - head.count - 2)
-            }
+        let headCount = head.count
+        let tailOffset = messagesOffset + (entries.endOffset ?? 0)
+        let item = items.parse(shell, locator: conversationLocator, what: "the conversation outside its messages") {
+            $0 < headCount ? self.elementOffset + Int64($0) : tailOffset + Int64($0 - headCount - 2)
         }
-        do throws(JSONSyntaxError) {
-            let item = try parser.parse(shell)
-            if let (id, _) = reader.header(of: item, locator: locator), id != conversationId {
-                reader.context.warn(
-                    "unexpected-shape", "dmConversation names more than one conversationId; the first was used",
-                    locator: conversationLocator)
-            }
-        } catch {
-            let reason = "conversation outside its messages is not valid JSON: \(error.reason)"
-            reader.context.warn("invalid-json", reason, locator: conversationLocator)
-            UnparsedText.emit(shell, offset: elementOffset, reason: reason, locator: conversationLocator, context: reader.context)
-        }
-    }
-
-    private func read(_ bytes: [UInt8], index: Int, offset: Int64, parser: inout JSONParser) {
-        let start = messagesOffset + offset
-        let hadRepair = parser.notes.firstRepairOffset != nil
-        defer {
-            if !hadRepair, firstRepair == nil, let first = parser.notes.firstRepairOffset { firstRepair = start + Int64(first) }
-        }
-        do throws(JSONSyntaxError) {
-            let entry = try parser.parse(bytes)
-            if !summary.isOneToOne { summary.note(entry) }
-            reader.emit(entry, index: index, conversationId: conversationId, conversationLocator: conversationLocator)
-        } catch {
-            let reason = "conversation entry is not valid JSON: \(error.reason) (byte \(start + Int64(error.offset)) of member)"
-            reader.context.warn("invalid-json", reason, locator: entryLocator(index))
-            UnparsedText.emit(bytes, offset: start, reason: reason, locator: entryLocator(index), context: reader.context)
+        if let item, let (id, _) = reader.header(of: item, locator: locator), id != conversationId {
+            reader.context.warn(
+                "unexpected-shape", "dmConversation names more than one conversationId; the first was used",
+                locator: conversationLocator)
         }
     }
 
