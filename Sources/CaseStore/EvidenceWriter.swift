@@ -545,7 +545,7 @@ public final class EvidenceWriter {
     }
 
     /// Caches an account's row id. The cache is bounded, as `identifierIds` is: an item can name an
-    /// account per follower (800,000 in one Instagram list took 80 MB here), and an account it no
+    /// account per follower (800,000 in one Instagram list took 110 MB here), and an account it no
     /// longer holds is found by its unique index.
     private func remember(_ id: Int64, for key: ExactText.Key<Platform>) {
         if accountIds.count >= maxCachedAccounts { accountIds.removeAll(keepingCapacity: true) }

@@ -12,7 +12,7 @@ extension MetaJSON {
     /// large member.
     ///
     /// Meta caps message files, but not every list: an Instagram account with 800,000 followers writes a
-    /// 162 MB `followers_1.json`, which read whole took 863 MB, and over 256 MiB could not be read at all.
+    /// 162 MB `followers_1.json`, which read whole took 844 MB, and over 256 MiB could not be read at all.
     /// A member over `threshold` bytes whose head is `[` or `{ "key" : [`, in UTF-8, is split with
     /// `JSONArrayStream`: an item that is not valid JSON costs that item only (`invalid-json` with its member
     /// byte, its raw text kept), an item over 64 MiB is `element-too-large`, and anything after the list but
