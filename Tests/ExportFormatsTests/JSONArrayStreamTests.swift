@@ -94,4 +94,17 @@ import Testing
             #expect(stream.endOffset == Int64(text.utf8.count - 1), "just past the closing bracket")
         }
     }
+
+    /// The bytes after the closing `]` are kept up to `maxTrailingBytes`, at every chunk size, and more
+    /// than that is flagged.
+    @Test func bytesAfterTheArrayAreKeptUpToTheLimit() throws {
+        for chunk in [1, 3, 64] {
+            for (limit, kept, overflow) in [(0, "", false), (4, " } ", false), (2, " }", true)] {
+                var stream = JSONArrayStream(maxTrailingBytes: limit)
+                try forEachChunk(of: #"{"list": [ 1, [2] ] } "#, size: chunk) { raw in try stream.feed(raw, onElement: { _, _, _ in }) }
+                #expect(String(decoding: stream.trailingBytes, as: UTF8.self) == kept, "chunk \(chunk), limit \(limit)")
+                #expect(stream.trailingOverflow == overflow, "chunk \(chunk), limit \(limit)")
+            }
+        }
+    }
 }

@@ -43,10 +43,18 @@ public struct JSONArrayStream {
     public var divertAbove: Int
     /// Member offset just past the closing `]`, once seen.
     public private(set) var endOffset: Int64?
+    /// How many of the bytes after the closing `]` are kept in `trailingBytes` (none by default).
+    public let maxTrailingBytes: Int
+    /// The bytes after the closing `]`, up to `maxTrailingBytes` (what closes an array nested in an
+    /// object, for a caller that streams such an array).
+    public private(set) var trailingBytes: [UInt8] = []
+    /// More than `maxTrailingBytes` bytes followed the closing `]`.
+    public private(set) var trailingOverflow = false
 
-    public init(maxElementBytes: Int = 64 << 20, divertAbove: Int = .max) {
+    public init(maxElementBytes: Int = 64 << 20, divertAbove: Int = .max, maxTrailingBytes: Int = 0) {
         self.maxElementBytes = maxElementBytes
         self.divertAbove = divertAbove
+        self.maxTrailingBytes = maxTrailingBytes
     }
 
     /// True once the closing `]` was seen.
@@ -204,6 +212,11 @@ public struct JSONArrayStream {
                     state = .betweenElements
                 }
             case .done:
+                if maxTrailingBytes > 0 {
+                    let room = maxTrailingBytes - trailingBytes.count
+                    if total - index > room { trailingOverflow = true }
+                    trailingBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + min(room, total - index))]))
+                }
                 index = total
             }
         }

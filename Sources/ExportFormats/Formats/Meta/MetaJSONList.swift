@@ -44,15 +44,10 @@ extension MetaJSON {
         let prefix = listKey.isEmpty ? "" : "/" + escape(listKey)
         // The stream is fed from the list's `[`: its offsets count from there, `base` in the member.
         let base = Int64(listStart)
-        var stream = JSONArrayStream(maxElementBytes: maxItemBytes)
+        // What follows the list is kept to check that only the object's `}` does.
+        var stream = JSONArrayStream(maxElementBytes: maxItemBytes, maxTrailingBytes: 4096)
         var reader = JSONItemReader(context: context, noun: "list item")
-        var tail: [UInt8] = []
         func feed(_ bytes: UnsafeRawBufferPointer) throws {
-            if stream.isComplete {
-                if tail.count < 4096 { tail.append(contentsOf: bytes.prefix(4096 - tail.count)) }
-                return
-            }
-            let start = stream.offset
             try stream.feed(
                 bytes,
                 onElement: { index, offset, element in
@@ -62,7 +57,6 @@ extension MetaJSON {
                 onOversized: { index, offset, size in
                     reader.warnOversized(size: size, offset: base + offset, limit: maxItemBytes, locator: "\(prefix)/\(index)")
                 })
-            if let end = stream.endOffset { tail.append(contentsOf: bytes[Int(end - start)...].prefix(4096)) }
         }
         try head.withUnsafeBytes { try feed(UnsafeRawBufferPointer(rebasing: $0[listStart...])) }
         head = []
@@ -74,7 +68,7 @@ extension MetaJSON {
                 reader.keepUnfinished(bytes, offset: base + offset, locator: "\(prefix)/\(index)")
             }
         } else {
-            let rest = tail.filter { !isSpace($0) }
+            let rest = stream.trailingBytes.filter { !isSpace($0) }
             if rest != (listKey.isEmpty ? [] : [UInt8(ascii: "}")]) {
                 context.warn(
                     "unexpected-shape", "the member holds more after its list (from byte \(base + (stream.endOffset ?? 0))); it is not read",

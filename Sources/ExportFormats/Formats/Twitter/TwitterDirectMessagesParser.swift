@@ -295,11 +295,11 @@ final class StreamedConversation: StreamedElement {
     private let elementOffset: Int64
     private let messagesOffset: Int64
     private var summary: TwitterDirectMessageReader.SummaryBuilder
-    private var entries = JSONArrayStream(maxElementBytes: StreamedConversation.maxEntryBytes)
-    /// The element's bytes before the `messages` array, and after it (up to `maxEntryBytes`).
+    /// The messages; the element's bytes after them (up to `maxEntryBytes`) are its `trailingBytes`.
+    private var entries = JSONArrayStream(
+        maxElementBytes: StreamedConversation.maxEntryBytes, maxTrailingBytes: StreamedConversation.maxEntryBytes)
+    /// The element's bytes before the `messages` array.
     private let head: [UInt8]
-    private var tail: [UInt8] = []
-    private var tailOverflow = false
 
     static let maxEntryBytes = 64 << 20
 
@@ -335,11 +335,6 @@ final class StreamedConversation: StreamedElement {
     }
 
     func feed(_ bytes: UnsafeRawBufferPointer, reader items: inout JSONItemReader) {
-        guard !entries.isComplete else {
-            keepTail(bytes)
-            return
-        }
-        let start = entries.offset
         // The stream throws only what its closures throw, and these do not.
         try? entries.feed(
             bytes,
@@ -355,9 +350,6 @@ final class StreamedConversation: StreamedElement {
                 items.warnOversized(
                     size: size, offset: messagesOffset + offset, limit: Self.maxEntryBytes, locator: entryLocator(index))
             })
-        if let end = entries.endOffset {
-            keepTail(UnsafeRawBufferPointer(rebasing: bytes[Int(end - start)...]))
-        }
     }
 
     func finish(complete: Bool, reader items: inout JSONItemReader) {
@@ -370,7 +362,7 @@ final class StreamedConversation: StreamedElement {
                     "invalid-json", "the conversation ends before its messages array closes; \(entries.count) entries were read",
                     locator: conversationLocator)
             }
-        } else if tailOverflow {
+        } else if entries.trailingOverflow {
             reader.context.warn(
                 "element-too-large",
                 "the conversation holds more than \(Self.maxEntryBytes) bytes after its messages; they were hashed "
@@ -384,7 +376,7 @@ final class StreamedConversation: StreamedElement {
     /// Parses the element without its messages, for the warnings reading it whole gives. Its offsets
     /// are the head's from the element's start, and the tail's from just past the messages.
     private func checkShell(items: inout JSONItemReader) {
-        let shell = head + Array("[]".utf8) + tail
+        let shell = head + Array("[]".utf8) + entries.trailingBytes
         let headCount = head.count
         let tailOffset = messagesOffset + (entries.endOffset ?? 0)
         let item = items.parse(shell, locator: conversationLocator, what: "the conversation outside its messages") {
@@ -394,15 +386,6 @@ final class StreamedConversation: StreamedElement {
             reader.context.warn(
                 "unexpected-shape", "dmConversation names more than one conversationId; the first was used",
                 locator: conversationLocator)
-        }
-    }
-
-    private func keepTail(_ bytes: UnsafeRawBufferPointer) {
-        guard !tailOverflow else { return }
-        tail.append(contentsOf: bytes)
-        if tail.count > Self.maxEntryBytes {
-            tailOverflow = true
-            tail = []
         }
     }
 
