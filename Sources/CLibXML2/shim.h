@@ -10,7 +10,13 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <libxml/parser.h>
+#include <libxml/SAX2.h>
+#include <libxml/parserInternals.h>
 
 /// `xmlFree` is a C global function pointer, which Swift 6 strict concurrency cannot import.
 static inline void casebook_xmlFree(void *pointer) { xmlFree(pointer); }
+
+/// `xmlParserMaxDepth`, a C global variable, which Swift 6 strict concurrency cannot import: the depth past
+/// which libxml2 stops building a tree.
+static inline unsigned int casebook_xmlParserMaxDepth(void) { return xmlParserMaxDepth; }
 #endif

@@ -35,7 +35,12 @@ public struct FacebookFriendsHTMLParser: FacebookExportParser {
         "who_you_follow.html": "following",
     ]
 
-    public init() {}
+    let streamingThreshold: Int
+
+    public init() { self.init(streamingThreshold: MetaHTMLPage.streamingThreshold) }
+
+    /// A small `streamingThreshold` reads small pages without their tree too (tests compare the two ways).
+    public init(streamingThreshold: Int) { self.streamingThreshold = streamingThreshold }
 
     public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
         guard let name = path.split(separator: "/").last, Self.relationKeys[String(name)] != nil else { return false }
@@ -47,23 +52,22 @@ public struct FacebookFriendsHTMLParser: FacebookExportParser {
         guard let key = Self.relationKeys[name],
             let relation = FacebookFriendsParser.relations.first(where: { $0.prefix == key })
         else { return }
-        guard let page = try MetaHTMLDocument.read(member, context: context) else { return }
-        defer { withExtendedLifetime(page) {} }
+        guard let page = try MetaHTMLPage.open(member, context: context, streamingThreshold: streamingThreshold)
+        else { return }
         let owner = MetaOwner.facebook(in: context)
-        let blocks = MetaHTML.blocks(in: page.root)
-        if blocks.isEmpty { context.warn("missing-field", "no name and date blocks found", locator: "") }
         let times = MetaHTMLTimes(context: context)
-        for block in blocks {
+        let count = try page.forEachBlock(context: context) { block in
             let locator = MetaHTML.nodePath(block.node)
             guard let person = MetaHTML.textContent(block.heading) else {
                 context.warn("missing-field", "entry has no name", locator: locator)
-                continue
+                return
             }
             let time = times.parse(block.dateText, field: "\(key) date", locator: locator)
             FacebookFriendsParser.emit(
                 name: person, details: [], relation: relation, time: time, contact: nil, field: key, owner: owner,
                 locator: locator, context: context)
         }
+        if count == 0 { context.warn("missing-field", "no name and date blocks found", locator: "") }
         times.finish()
     }
 }

@@ -21,16 +21,19 @@ public struct FacebookPostsHTMLParser: FacebookExportParser {
         knownLimits: "Places, tags and life events are plain text in the HTML and end up in the post text. "
             + "Times have no zone (read as UTC, warned).")
 
-    public init() {}
+    let streamingThreshold: Int
+
+    public init() { self.init(streamingThreshold: MetaHTMLPage.streamingThreshold) }
+
+    /// A small `streamingThreshold` reads small pages without their tree too (tests compare the two ways).
+    public init(streamingThreshold: Int) { self.streamingThreshold = streamingThreshold }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
-        guard let page = try MetaHTMLDocument.read(member, context: context) else { return }
-        defer { withExtendedLifetime(page) {} }
+        guard let page = try MetaHTMLPage.open(member, context: context, streamingThreshold: streamingThreshold)
+        else { return }
         let owner = MetaOwner.facebook(in: context)
-        let blocks = MetaHTML.blocks(in: page.root)
-        if blocks.isEmpty { context.warn("missing-field", "no post blocks found", locator: "") }
         let times = MetaHTMLTimes(context: context)
-        for block in blocks {
+        let count = try page.forEachBlock(context: context) { block in
             let locator = MetaHTML.nodePath(block.node)
             let time = times.parse(block.dateText, field: "post date", locator: locator)
             // A block of two children has no title: its first child is the post itself.
@@ -74,6 +77,7 @@ public struct FacebookPostsHTMLParser: FacebookExportParser {
                     text: texts.isEmpty ? nil : texts.joined(separator: "\n"), details: details,
                     identifiers: identifiers, attachments: attachments, provenance: context.provenance(locator)))
         }
+        if count == 0 { context.warn("missing-field", "no post blocks found", locator: "") }
         times.finish()
     }
 }

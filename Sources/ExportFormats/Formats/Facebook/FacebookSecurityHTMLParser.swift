@@ -32,18 +32,21 @@ public struct FacebookSecurityHTMLParser: FacebookExportParser {
         knownLimits: "Labels are matched in the languages of InstagramLabels; unknown labels are kept as details "
             + "only when they name a site or app. Times have no zone (read as UTC, warned).")
 
-    public init() {}
+    let streamingThreshold: Int
+
+    public init() { self.init(streamingThreshold: MetaHTMLPage.streamingThreshold) }
+
+    /// A small `streamingThreshold` reads small pages without their tree too (tests compare the two ways).
+    public init(streamingThreshold: Int) { self.streamingThreshold = streamingThreshold }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let jsonName = String(member.path.split(separator: "/").last ?? "").replacing(".html", with: ".json")
         guard let spec = FacebookSecurityParser.spec(for: jsonName) else { return }
-        guard let page = try MetaHTMLDocument.read(member, context: context) else { return }
-        defer { withExtendedLifetime(page) {} }
+        guard let page = try MetaHTMLPage.open(member, context: context, streamingThreshold: streamingThreshold)
+        else { return }
         let owner = MetaOwner.facebook(in: context)
-        let blocks = MetaHTML.blocks(in: page.root)
-        if blocks.isEmpty { context.warn("missing-field", "no \(spec.field) blocks found", locator: "") }
         let times = MetaHTMLTimes(context: context)
-        for block in blocks {
+        let count = try page.forEachBlock(context: context) { block in
             let locator = MetaHTML.nodePath(block.node)
             let fields = block.body.flatMap { MetaHTML.fields(in: $0) }
             let action = MetaHTML.textContent(block.heading)
@@ -71,6 +74,7 @@ public struct FacebookSecurityHTMLParser: FacebookExportParser {
                     contactField: "", details: details),
                 fallback: spec.fallback, owner: owner, locator: locator, context: context)
         }
+        if count == 0 { context.warn("missing-field", "no \(spec.field) blocks found", locator: "") }
         times.finish()
     }
 }

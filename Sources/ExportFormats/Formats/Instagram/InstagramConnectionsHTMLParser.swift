@@ -24,22 +24,25 @@ public struct InstagramConnectionsHTMLParser: InstagramExportParser {
         formatNotes: "Username + date blocks, 2020-2023 and 2024+ HTML trees; kind from the file name.",
         knownLimits: "Close friends, follow requests, hashtags and unfollowed profiles are not read.")
 
-    public init() {}
+    let streamingThreshold: Int
+
+    public init() { self.init(streamingThreshold: MetaHTMLPage.streamingThreshold) }
+
+    /// A small `streamingThreshold` reads small pages without their tree too (tests compare the two ways).
+    public init(streamingThreshold: Int) { self.streamingThreshold = streamingThreshold }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
-        guard let page = try MetaHTMLDocument.read(member, context: context) else { return }
-        defer { withExtendedLifetime(page) {} }
+        guard let page = try MetaHTMLPage.open(member, context: context, streamingThreshold: streamingThreshold)
+        else { return }
         let kind = InstagramConnectionsParser.kind(listKey: "", path: member.path)
         let owner = MetaOwner.instagram(in: context)
-        let blocks = MetaHTML.blocks(in: page.root)
-        if blocks.isEmpty { context.warn("missing-field", "no username and date blocks found", locator: "") }
         let times = MetaHTMLTimes(context: context)
         let file = String(member.path.split(separator: "/").last ?? "").replacing(".html", with: "")
-        for block in blocks {
+        let count = try page.forEachBlock(context: context) { block in
             let locator = MetaHTML.nodePath(block.node)
             guard let username = MetaHTML.textContent(block.heading) else {
                 context.warn("missing-field", "entry has no username", locator: locator)
-                continue
+                return
             }
             let href = MetaHTML.references(in: block.heading).first { $0.element == "a" }?.value
             let time = times.parse(block.dateText, field: "\(file) date", locator: locator)
@@ -47,6 +50,7 @@ public struct InstagramConnectionsHTMLParser: InstagramExportParser {
                 username: username, time: time, href: href, kind: kind, field: "\(file).value", owner: owner,
                 locator: locator, context: context)
         }
+        if count == 0 { context.warn("missing-field", "no username and date blocks found", locator: "") }
         times.finish()
     }
 }

@@ -30,7 +30,12 @@ public struct InstagramLoginsHTMLParser: InstagramExportParser {
         formatNotes: "Blocks of ISO time heading + label table + local date, 2020-2023 and 2024+ HTML trees.",
         knownLimits: "Labels are matched through InstagramLabels (English and a few other languages).")
 
-    public init() {}
+    let streamingThreshold: Int
+
+    public init() { self.init(streamingThreshold: MetaHTMLPage.streamingThreshold) }
+
+    /// A small `streamingThreshold` reads small pages without their tree too (tests compare the two ways).
+    public init(streamingThreshold: Int) { self.streamingThreshold = streamingThreshold }
 
     static let listKeys: [EventKind: String] = [
         .login: "account_history_login_history", .logout: "account_history_logout_history",
@@ -39,15 +44,13 @@ public struct InstagramLoginsHTMLParser: InstagramExportParser {
     ]
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
-        guard let page = try MetaHTMLDocument.read(member, context: context) else { return }
-        defer { withExtendedLifetime(page) {} }
+        guard let page = try MetaHTMLPage.open(member, context: context, streamingThreshold: streamingThreshold)
+        else { return }
         let kind = InstagramLoginsParser.kind(for: member.path)
         let listKey = Self.listKeys[kind] ?? "account_history"
         let owner = MetaOwner.instagram(in: context)
-        let blocks = MetaHTML.blocks(in: page.root)
-        if blocks.isEmpty { context.warn("missing-field", "no login blocks found", locator: "") }
         let times = MetaHTMLTimes(context: context)
-        for block in blocks {
+        let count = try page.forEachBlock(context: context) { block in
             let locator = MetaHTML.nodePath(block.node)
             var details: [Event.Detail] = []
             if let local = block.dateText { details.append(.init("localTime", local)) }
@@ -60,6 +63,7 @@ public struct InstagramLoginsHTMLParser: InstagramExportParser {
                 map: MetaHTML.labelMap(fields), kind: kind, time: time, details: details, listKey: listKey,
                 owner: owner, locator: locator, context: context)
         }
+        if count == 0 { context.warn("missing-field", "no login blocks found", locator: "") }
         times.finish()
     }
 }

@@ -18,10 +18,9 @@ final class MetaHTMLDocument {
     /// Parses `bytes`; nil when libxml2 finds no document or no root element.
     static func parse(_ bytes: [UInt8], name: String) -> MetaHTMLDocument? {
         guard !bytes.isEmpty else { return nil }
-        let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                htmlReadMemory($0, Int32(buffer.count), name, "UTF-8", options)
+                htmlReadMemory($0, Int32(buffer.count), name, "UTF-8", MetaHTMLPage.options)
             }
         }
         guard let document else { return nil }
@@ -37,16 +36,24 @@ final class MetaHTMLDocument {
     static func read(_ member: ArchiveMember, context: ParseContext) throws -> MetaHTMLDocument? {
         let bytes = try member.readAll()
         if MetaHTML.containsEntityDeclaration(bytes) {
-            context.warn(
-                "entity-declaration", "the HTML declares entities; the member is refused, not expanded", locator: "")
+            warnEntityDeclaration(context)
             return nil
         }
-        let name = member.path.split(separator: "/").last.map(String.init) ?? "page.html"
-        guard let document = parse(bytes, name: name) else {
-            throw ParseError(locator: "", "libxml2 could not read the HTML")
-        }
+        guard let document = parse(bytes, name: pageName(member)) else { throw unreadable }
         return document
     }
+
+    static func warnEntityDeclaration(_ context: ParseContext) {
+        context.warn(
+            "entity-declaration", "the HTML declares entities; the member is refused, not expanded", locator: "")
+    }
+
+    /// The page's file name, which libxml2 keeps as the document's URL.
+    static func pageName(_ member: ArchiveMember) -> String {
+        member.path.split(separator: "/").last.map(String.init) ?? "page.html"
+    }
+
+    static var unreadable: ParseError { ParseError(locator: "", "libxml2 could not read the HTML") }
 }
 
 /// Structure-based reading of Meta's 2019+ HTML pages, whose CSS class names are generated and change
@@ -56,7 +63,9 @@ final class MetaHTMLDocument {
 /// - A **block** (one message, login, friend, post) is an element whose element children are a
 ///   heading (sender, action, name), optional body elements, and a last child whose text is a
 ///   `MetaHTMLTime` date (`Mar 01, 2024 10:15:02 am`); an element whose first child is an ISO 8601
-///   time (Instagram login titles) is a block too. Blocks are not searched for nested blocks.
+///   time (Instagram login titles) is a block too. Blocks are not searched for nested blocks. An
+///   element with more than `maxBlockElements` elements below it is a list, never a block, so that a
+///   large page can be read without its tree (`MetaHTMLPage`).
 /// - **Fields** are label/value pairs: table rows of two cells (`<td>IP Address</td><td>…</td>`), a
 ///   single cell with the label as its own text and the value in a child `<div>` (Instagram), or,
 ///   when a node holds no table rows, `Label: value` lines (2019-2021 security pages).
@@ -193,7 +202,7 @@ enum MetaHTML {
     /// An element's number among its parent's elements of the same name and no namespace, from 1, as
     /// `xmlGetNodePath` gives it; 0 when it is the only one.
     private static func siblingNumber(_ element: xmlNodePtr) -> Int {
-        if let known = element.pointee._private { return Int(bitPattern: known) >> 1 }
+        if let known = NodeNotes.number(element) { return known }
         var counts: [String: Int] = [:]
         var sameNamed: [(node: xmlNodePtr, name: String)] = []
         var cursor: xmlNodePtr? = element.pointee.parent?.pointee.children ?? element
@@ -208,10 +217,31 @@ enum MetaHTML {
         var seen: [String: Int] = [:]
         for entry in sameNamed {
             seen[entry.name, default: 0] += 1
-            let number = counts[entry.name] == 1 ? 0 : seen[entry.name]!
-            entry.node.pointee._private = UnsafeMutableRawPointer(bitPattern: number << 1 | 1)
+            NodeNotes.set(entry.node, number: counts[entry.name] == 1 ? 0 : seen[entry.name]!)
         }
-        return Int(bitPattern: element.pointee._private) >> 1
+        return NodeNotes.number(element) ?? 0
+    }
+
+    /// What Casebook notes about an element, kept in its `_private` field (application data, unused by
+    /// libxml2's HTML parser, freed with the tree) as bits: 1 = number known, 2 = list flag known,
+    /// 4 = list, and the sibling number from bit 3.
+    enum NodeNotes {
+        static func number(_ node: xmlNodePtr) -> Int? {
+            let bits = Int(bitPattern: node.pointee._private)
+            return bits & 1 == 0 ? nil : bits >> 3
+        }
+
+        static func list(_ node: xmlNodePtr) -> Bool? {
+            let bits = Int(bitPattern: node.pointee._private)
+            return bits & 2 == 0 ? nil : bits & 4 != 0
+        }
+
+        static func set(_ node: xmlNodePtr, number: Int? = nil, list: Bool? = nil) {
+            var bits = Int(bitPattern: node.pointee._private)
+            if let number { bits = bits & 6 | number << 3 | 1 }
+            if let list { bits = bits & ~6 | 2 | (list ? 4 : 0) }
+            node.pointee._private = UnsafeMutableRawPointer(bitPattern: bits)
+        }
     }
 
     /// The first element named `name` below `node`.
@@ -239,32 +269,72 @@ enum MetaHTML {
 
     // MARK: - Structure
 
+    /// More elements than this below an element make it a list, never a block. A block is one
+    /// message, login or post: tens of elements.
+    static let maxBlockElements = 10_000
+
     /// The blocks of a page, in document order.
     static func blocks(in root: xmlNodePtr) -> [Block] {
         var result: [Block] = []
-        walk(root) { node in
-            guard let name = elementName(node), name != "tr", name != "table", name != "tbody" else { return true }
-            let children = elementChildren(node)
-            guard children.count >= 2, let heading = children.first, let last = children.last else { return true }
-            let headingText = textContent(heading)
-            let isoTime = headingText.flatMap { text -> Timestamp? in
-                guard text.count <= 40, text.first?.isNumber == true else { return nil }
-                return TimestampParsing.iso8601(text)
-            }
-            if let text = textContent(last), text.count <= 64, MetaHTMLTime.parse(text) != nil {
-                result.append(
-                    Block(
-                        node: node, heading: heading, body: Array(children.dropFirst().dropLast()), dateText: text,
-                        isoTime: isoTime))
-                return false
-            }
-            if isoTime != nil {
-                result.append(Block(node: node, heading: heading, body: Array(children.dropFirst()), isoTime: isoTime))
-                return false
-            }
-            return true
-        }
+        forEachBlock(below: root) { result.append($0) }
         return result
+    }
+
+    /// Calls `body` with each block below `node`, in document order.
+    static func forEachBlock(below node: xmlNodePtr, _ body: (Block) -> Void) {
+        walk(node) { current in
+            guard let found = block(current) else { return true }
+            body(found)
+            return false
+        }
+    }
+
+    /// Calls `body` with `node` when it is a block, else with each block below it.
+    static func forEachBlock(at node: xmlNodePtr, _ body: (Block) -> Void) {
+        if let found = block(node) { body(found) } else { forEachBlock(below: node, body) }
+    }
+
+    /// `node` as a block, or nil when it is not one.
+    static func block(_ node: xmlNodePtr) -> Block? {
+        guard let name = elementName(node), name != "tr", name != "table", name != "tbody" else { return nil }
+        let children = elementChildren(node)
+        guard children.count >= 2, let heading = children.first, let last = children.last else { return nil }
+        let headingText = textContent(heading)
+        let isoTime = headingText.flatMap { text -> Timestamp? in
+            guard text.count <= 40, text.first?.isNumber == true else { return nil }
+            return TimestampParsing.iso8601(text)
+        }
+        if let text = textContent(last), text.count <= 64, MetaHTMLTime.parse(text) != nil {
+            guard !isList(node) else { return nil }
+            return Block(
+                node: node, heading: heading, body: Array(children.dropFirst().dropLast()), dateText: text,
+                isoTime: isoTime)
+        }
+        if isoTime != nil {
+            guard !isList(node) else { return nil }
+            return Block(node: node, heading: heading, body: Array(children.dropFirst()), isoTime: isoTime)
+        }
+        return nil
+    }
+
+    /// Whether more than `maxBlockElements` elements lie below `node`; counted once and noted.
+    static func isList(_ node: xmlNodePtr) -> Bool {
+        if let known = NodeNotes.list(node) { return known }
+        var elements = 0
+        func exceeds(below current: xmlNodePtr) -> Bool {
+            var child = current.pointee.children
+            while let next = child {
+                if next.pointee.type == XML_ELEMENT_NODE {
+                    elements += 1
+                    if elements > maxBlockElements || exceeds(below: next) { return true }
+                }
+                child = next.pointee.next
+            }
+            return false
+        }
+        let list = exceeds(below: node)
+        NodeNotes.set(node, list: list)
+        return list
     }
 
     /// The label/value fields below `node`, in document order.

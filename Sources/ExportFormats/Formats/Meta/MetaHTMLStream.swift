@@ -1,0 +1,278 @@
+import CLibXML2
+import EvidenceArchive
+import EvidenceModel
+
+/// The blocks of a Meta HTML page, for the parsers of list pages (followers, friends, logins, security
+/// events, posts), without holding the page's tree when the page is large.
+///
+/// A page up to `streamingThreshold` bytes is parsed whole into a tree, as every HTML parser does. A
+/// larger page (an Instagram followers page of 400,000 entries is 88 MB, and its tree took 1.4 GB) is read
+/// in two passes over its bytes, which are held (a sixteenth of the tree):
+///
+/// 1. **Shape.** libxml2's push parser with only element callbacks, no tree, notes for every element, in
+///    document order, its number among its same-named siblings as `xmlGetNodePath` writes it (0 when it is
+///    the only one, which is known only once its parent closes), and whether it is a list (more than
+///    `MetaHTML.maxBlockElements` elements below it, so never a block).
+/// 2. **Blocks.** The push parser builds the tree, and each element gets its notes as it starts. After
+///    each chunk, the finished children of every open list element are searched for blocks, handed to
+///    `body`, and freed. What is left when the page ends is searched as a whole page is.
+///
+/// Both ways give the same blocks in the same order, with the same locators: a list is never a block,
+/// and a block lies wholly inside one finished child of a list or in what is left at the end.
+final class MetaHTMLPage {
+    /// Pages larger than this are read in two passes without their tree.
+    static let streamingThreshold = 16 << 20
+
+    /// Bytes handed to libxml2's push parser at a time.
+    var chunkSize = 256 << 10
+
+    private let bytes: [UInt8]
+    private let name: String
+    /// The page's tree, for a page read whole.
+    private let document: MetaHTMLDocument?
+    /// Whether libxml2 started different elements in the two passes of a large page.
+    private(set) var mismatched = false
+
+    /// Reads `member`: nil when the page declares entities (warned, never expanded). A page up to
+    /// `streamingThreshold` bytes is parsed now, and throws when libxml2 finds no document; a larger one is
+    /// parsed by `forEachBlock`.
+    static func open(
+        _ member: ArchiveMember, context: ParseContext, streamingThreshold: Int = streamingThreshold
+    ) throws -> MetaHTMLPage? {
+        let bytes = try member.readAll()
+        if MetaHTML.containsEntityDeclaration(bytes) {
+            MetaHTMLDocument.warnEntityDeclaration(context)
+            return nil
+        }
+        return try MetaHTMLPage(bytes, name: MetaHTMLDocument.pageName(member), streamingThreshold: streamingThreshold)
+    }
+
+    init(_ bytes: [UInt8], name: String, streamingThreshold: Int) throws {
+        self.name = name
+        if bytes.count > streamingThreshold {
+            self.bytes = bytes
+            document = nil
+        } else {
+            guard let document = MetaHTMLDocument.parse(bytes, name: name) else { throw MetaHTMLDocument.unreadable }
+            self.bytes = []
+            self.document = document
+        }
+    }
+
+    /// Calls `body` with each block of the page, in document order; the block's nodes live only during the
+    /// call. Returns the number of blocks.
+    func forEachBlock(context: ParseContext, _ body: (MetaHTML.Block) -> Void) throws -> Int {
+        let count = try forEachBlock(body)
+        if mismatched {
+            context.warn(
+                "unexpected-shape",
+                "libxml2 read this page's elements differently in its two passes; locators may be off by a sibling",
+                locator: "")
+        }
+        return count
+    }
+
+    func forEachBlock(_ body: (MetaHTML.Block) -> Void) throws -> Int {
+        if let document {
+            return withExtendedLifetime(document) {
+                let blocks = MetaHTML.blocks(in: document.root)
+                blocks.forEach(body)
+                return blocks.count
+            }
+        }
+        let shape = MetaHTMLShape(bytes, name: name, chunkSize: chunkSize)
+        let tree = MetaHTMLPrunedTree(notes: shape.notes)
+        let count = try tree.parse(bytes, name: name, chunkSize: chunkSize, body)
+        mismatched = tree.mismatched
+        return count
+    }
+
+    /// libxml2's HTML options for every page: no network, no error output.
+    static var options: Int32 {
+        Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
+    }
+
+    /// Feeds `bytes` to a new push parser in chunks, calling `afterChunk` after each; returns the parser,
+    /// finished, for the caller to free.
+    static func push(
+        _ bytes: [UInt8], name: String, chunkSize: Int, handler: inout htmlSAXHandler,
+        userData: UnsafeMutableRawPointer?,
+        prepare: (htmlParserCtxtPtr) -> Void = { _ in }, afterChunk: (htmlParserCtxtPtr) -> Void = { _ in }
+    ) -> htmlParserCtxtPtr? {
+        guard let parser = htmlCreatePushParserCtxt(&handler, userData, nil, 0, name, XML_CHAR_ENCODING_UTF8)
+        else { return nil }
+        _ = htmlCtxtUseOptions(parser, options)
+        prepare(parser)
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { text in
+                    var offset = 0
+                    while offset < buffer.count {
+                        let count = min(chunkSize, buffer.count - offset)
+                        // libxml2 2.9's push parser resumes its search for a tag's `>` where the last chunk
+                        // ended but forgets whether that was inside a quoted attribute value; from there every
+                        // `">` looks quoted, and nothing more is parsed until the page ends. Searching again
+                        // from the tag's start costs a rescan of one tag.
+                        parser.pointee.checkIndex = 0
+                        _ = htmlParseChunk(parser, text + offset, Int32(count), 0)
+                        afterChunk(parser)
+                        offset += count
+                    }
+                }
+            }
+        }
+        _ = htmlParseChunk(parser, nil, 0, 1)
+        return parser
+    }
+}
+
+/// Pass 1 of `MetaHTMLPage`: each element's sibling number and list flag, in document order, from
+/// libxml2's element events alone.
+final class MetaHTMLShape {
+    /// Per element in document order: its sibling number (as `xmlGetNodePath` writes it, 0 when it has no
+    /// same-named sibling) shifted left by one, and 1 when it is a list (`MetaHTML.maxBlockElements`).
+    private(set) var notes: [UInt32] = []
+
+    private struct Open {
+        var ordinal: Int
+        var elements = 0
+        var names: [String: (first: Int, count: UInt32)] = [:]
+    }
+
+    /// The open elements, below a stand-in for the document.
+    private var stack = [Open(ordinal: -1)]
+    private var parser: htmlParserCtxtPtr?
+    /// libxml2 stops building a tree past this many open elements, so pass 1 stops there too.
+    private let maxDepth = Int(casebook_xmlParserMaxDepth())
+
+    init(_ bytes: [UInt8], name: String, chunkSize: Int) {
+        var handler = htmlSAXHandler()
+        handler.startElement = { user, name, _ in
+            guard let user, let name else { return }
+            Unmanaged<MetaHTMLShape>.fromOpaque(user).takeUnretainedValue().started(String(cString: name))
+        }
+        handler.endElement = { user, _ in
+            guard let user else { return }
+            Unmanaged<MetaHTMLShape>.fromOpaque(user).takeUnretainedValue().ended()
+        }
+        let user = Unmanaged.passUnretained(self).toOpaque()
+        let parser = withExtendedLifetime(self) {
+            MetaHTMLPage.push(
+                bytes, name: name, chunkSize: chunkSize, handler: &handler, userData: user,
+                prepare: { self.parser = $0 })
+        }
+        self.parser = nil
+        if let parser { htmlFreeParserCtxt(parser) }
+        while stack.count > 1 { ended() }
+        close(stack[0])
+    }
+
+    private func started(_ name: String) {
+        // Pass 2's tree builder halts the parser on an element this deep (`nodePush`).
+        if stack.count - 1 > maxDepth, let parser {
+            xmlStopParser(parser)
+            return
+        }
+        let ordinal = notes.count
+        let top = stack.count - 1
+        var number: UInt32 = 1
+        if var entry = stack[top].names[name] {
+            entry.count += 1
+            number = entry.count
+            stack[top].names[name] = entry
+        } else {
+            stack[top].names[name] = (ordinal, 1)
+        }
+        notes.append(number << 1)
+        stack.append(Open(ordinal: ordinal))
+    }
+
+    private func ended() {
+        guard stack.count > 1 else { return }
+        let open = stack.removeLast()
+        close(open)
+        stack[stack.count - 1].elements += open.elements + 1
+    }
+
+    private func close(_ open: Open) {
+        for entry in open.names.values where entry.count == 1 { notes[entry.first] &= 1 }
+        if open.ordinal >= 0, open.elements > MetaHTML.maxBlockElements { notes[open.ordinal] |= 1 }
+    }
+}
+
+/// Pass 2 of `MetaHTMLPage`: the tree, built by libxml2's push parser, with each element's notes from
+/// pass 1 and the finished children of open lists searched and freed after each chunk.
+final class MetaHTMLPrunedTree {
+    private let notes: [UInt32]
+    private var next = 0
+    /// Whether libxml2 started different elements in the two passes.
+    private(set) var mismatched = false
+
+    init(notes: [UInt32]) { self.notes = notes }
+
+    func parse(_ bytes: [UInt8], name: String, chunkSize: Int, _ body: (MetaHTML.Block) -> Void) throws -> Int {
+        var handler = xmlSAXHandler()
+        xmlSAX2InitHtmlDefaultSAXHandler(&handler)
+        handler.startElement = { context, name, attributes in
+            xmlSAX2StartElement(context, name, attributes)
+            // A parser halted by the element (too deep) has not added it.
+            guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self), parser.pointee.disableSAX == 0,
+                let state = parser.pointee._private
+            else { return }
+            Unmanaged<MetaHTMLPrunedTree>.fromOpaque(state).takeUnretainedValue().started(parser.pointee.node)
+        }
+        var count = 0
+        return try withoutActuallyEscaping(body) { body in
+            let visit: (MetaHTML.Block) -> Void = { block in
+                count += 1
+                body(block)
+            }
+            let state = Unmanaged.passUnretained(self).toOpaque()
+            let parser = withExtendedLifetime(self) {
+                MetaHTMLPage.push(
+                    bytes, name: name, chunkSize: chunkSize, handler: &handler, userData: nil,
+                    prepare: { $0.pointee._private = state }, afterChunk: { Self.release($0, visit) })
+            }
+            guard let parser else { throw MetaHTMLDocument.unreadable }
+            defer { htmlFreeParserCtxt(parser) }
+            guard let document = parser.pointee.myDoc else { throw MetaHTMLDocument.unreadable }
+            parser.pointee.myDoc = nil
+            defer { xmlFreeDoc(document) }
+            guard let root = xmlDocGetRootElement(document) else { throw MetaHTMLDocument.unreadable }
+            if next != notes.count { mismatched = true }
+            MetaHTML.forEachBlock(below: root, visit)
+            return count
+        }
+    }
+
+    private func started(_ node: xmlNodePtr?) {
+        let ordinal = next
+        next += 1
+        guard let node, node.pointee.type == XML_ELEMENT_NODE, node.pointee._private == nil, ordinal < notes.count
+        else {
+            mismatched = true
+            return
+        }
+        let note = notes[ordinal]
+        MetaHTML.NodeNotes.set(node, number: Int(note >> 1), list: note & 1 == 1)
+    }
+
+    /// Searches and frees the finished children of each open list, outermost first: in document order,
+    /// each list's finished children come before the open child that leads to the next list.
+    private static func release(_ parser: htmlParserCtxtPtr, _ visit: (MetaHTML.Block) -> Void) {
+        let depth = Int(parser.pointee.nodeNr)
+        guard let stack = parser.pointee.nodeTab else { return }
+        for level in 0..<depth {
+            // A list's ancestors are lists; below the first element that is not one, nothing is.
+            guard let open = stack[level], MetaHTML.NodeNotes.list(open) == true else { return }
+            let openChild = level + 1 < depth ? stack[level + 1] : nil
+            var child = open.pointee.children
+            while let current = child, current != openChild {
+                child = current.pointee.next
+                if current.pointee.type == XML_ELEMENT_NODE { MetaHTML.forEachBlock(at: current, visit) }
+                xmlUnlinkNode(current)
+                xmlFreeNode(current)
+            }
+        }
+    }
+}

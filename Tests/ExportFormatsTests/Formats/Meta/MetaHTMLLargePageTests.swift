@@ -1,0 +1,190 @@
+import CLibXML2
+import CasebookTestSupport
+import EvidenceModel
+@testable import ExportFormats
+import Foundation
+import Testing
+
+/// A Meta HTML list page too large to hold as a tree (an Instagram account with hundreds of thousands of
+/// followers) is read in two passes that free the tree as they go; what it gives must be what reading it
+/// whole gives, locators included.
+@Suite struct MetaHTMLLargePageTests {
+    static let path = "connections/followers_and_following/followers_1.html"
+
+    /// What a parser reads of a block.
+    struct Seen: Equatable, CustomStringConvertible {
+        var locator: String
+        var heading: String?
+        var headingLocator: String
+        var date: String?
+        var body: [String?]
+        var description: String { "\(locator) \(heading ?? "-") \(date ?? "-")" }
+    }
+
+    /// The blocks of `bytes`, whole when `streamed` is false, else in two passes in chunks of `chunk`
+    /// bytes; with the most elements any of a block's ancestors held when the block was handed over.
+    static func blocks(_ bytes: [UInt8], streamed: Bool, chunk: Int = 256 << 10) throws -> (
+        seen: [Seen], widest: Int, mismatched: Bool
+    ) {
+        let page = try MetaHTMLPage(bytes, name: "page.html", streamingThreshold: streamed ? 0 : .max)
+        page.chunkSize = chunk
+        var seen: [Seen] = []
+        var widest = 0
+        let count = try page.forEachBlock { block in
+            seen.append(
+                Seen(
+                    locator: MetaHTML.nodePath(block.node), heading: MetaHTML.textContent(block.heading),
+                    headingLocator: MetaHTML.nodePath(block.heading), date: block.dateText,
+                    body: block.body.map { MetaHTML.lines($0) }))
+            var ancestor = block.node.pointee.parent
+            while let current = ancestor, current.pointee.type == XML_ELEMENT_NODE {
+                widest = max(widest, MetaHTML.elementChildren(current).count)
+                ancestor = current.pointee.parent
+            }
+        }
+        #expect(count == seen.count)
+        return (seen, widest, page.mismatched)
+    }
+
+    /// An Instagram 2024 followers page of `count` entries, as `SampleExports/instagram/html-2024` has it.
+    static func followersPage(_ count: Int, extra: String = "") -> String {
+        let entries = (0..<count).map { index in
+            #"<div class="pam _3-95 _2ph- _a6-g uiBoxWhite noborder"><div class="_a6-p"><div><div><a target="_blank" href="https://www.instagram.com/user.\#(index)">user.\#(index)</a></div><div>Jan 10, 2024 9:12 am</div></div></div></div>"#
+        }
+        return """
+            <!DOCTYPE html>
+            <html><head><meta charset="utf-8" /><title>Followers</title></head>
+            <body class="_a6-f _a706 _a7o5"><div class="clearfix _ikh"><div class="_4bl9"><div class="_li"><div class="_a705">
+            <div class="_3-8y _3-95 _a70e"><div class="_3b0d">Followers</div></div>
+            <div class="_a706" role="main">
+            \(entries.joined(separator: "\n"))
+            </div>
+            </div>\(extra)</div></div></div></body></html>
+
+            """
+    }
+
+    /// Every HTML page of `SampleExports/` and `../shared/fixtures`, hostile ones included.
+    static func everyPage() -> [String] {
+        var pages = FileManager.default.enumerator(atPath: SampleExportsLocator.path(""))?.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }.map { SampleExportsLocator.path($0) } ?? []
+        if let shared = SampleExportsLocator.sharedRoot {
+            let fixtures = shared + "/fixtures"
+            pages += (FileManager.default.enumerator(atPath: fixtures)?.compactMap { $0 as? String } ?? [])
+                .filter { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }.map { fixtures + "/" + $0 }
+        } else {
+            print("../shared/fixtures is absent: only SampleExports pages are compared")
+        }
+        return pages.sorted()
+    }
+
+    @Test func everySampleAndFixturePageGivesTheSameBlocksInTwoPasses() throws {
+        let pages = Self.everyPage()
+        #expect(pages.count >= 10)
+        var blocks = 0
+        for page in pages {
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: page)))
+            if bytes.isEmpty || MetaHTML.containsEntityDeclaration(bytes) { continue }
+            let whole = try Self.blocks(bytes, streamed: false)
+            for chunk in [97, 4_096, 256 << 10] {
+                let streamed = try Self.blocks(bytes, streamed: true, chunk: chunk)
+                #expect(streamed.seen == whole.seen, "\(page), chunks of \(chunk) bytes")
+                #expect(!streamed.mismatched, "\(page)")
+            }
+            blocks += whole.seen.count
+        }
+        #expect(blocks > 30)
+    }
+
+    /// 3,000 followers under one parent: the same blocks and locators both ways, while the parent never
+    /// holds more than a chunk's worth of entries when read in two passes.
+    @Test func largeListIsFreedAsItIsRead() throws {
+        let bytes = Array(Self.followersPage(3_000).utf8)
+        let whole = try Self.blocks(bytes, streamed: false)
+        let streamed = try Self.blocks(bytes, streamed: true, chunk: 16_384)
+        #expect(whole.seen.count == 3_000)
+        #expect(streamed.seen == whole.seen)
+        #expect(!streamed.mismatched)
+        #expect(whole.widest == 3_000)
+        #expect(streamed.widest < 200, "the parent held \(streamed.widest) entries at once")
+        let last = try #require(streamed.seen.last)
+        #expect(last.locator == "/html/body/div/div/div/div/div[2]/div[3000]/div/div")
+        #expect(last.heading == "user.2999")
+        #expect(last.headingLocator == "/html/body/div/div/div/div/div[2]/div[3000]/div/div/div[1]")
+    }
+
+    /// A lone element keeps its bare name (`div`, not `div[1]`) although its uniqueness is known only
+    /// when its parent closes; here the element around the entries gains a same-named sibling after all of
+    /// them, and is `div[1]`.
+    @Test func siblingNumbersKnownOnlyAtTheEndAreRight() throws {
+        let alone = try Self.blocks(Array(Self.followersPage(2_000).utf8), streamed: true, chunk: 4_096)
+        #expect(alone.seen.last?.locator == "/html/body/div/div/div/div/div[2]/div[2000]/div/div")
+        let bytes = Array(Self.followersPage(2_000, extra: #"<div class="_a705">footer</div>"#).utf8)
+        let whole = try Self.blocks(bytes, streamed: false)
+        let streamed = try Self.blocks(bytes, streamed: true, chunk: 4_096)
+        #expect(streamed.seen == whole.seen)
+        #expect(streamed.seen.first?.locator == "/html/body/div/div/div/div[1]/div[2]/div[1]/div/div")
+        #expect(streamed.widest < 100)
+    }
+
+    /// An element with more than `maxBlockElements` elements below it is a list, not a block, read whole
+    /// or not: here one whose first and last children look like a block's heading and date.
+    @Test func elementWithManyElementsBelowIsNeverABlock() throws {
+        // The first div holds the heading, the middle div, its spans and the date: spans + 3 elements.
+        let spans = String(repeating: "<span>x</span>", count: MetaHTML.maxBlockElements - 2)
+        let page = """
+            <html><body><div><div>Heading</div><div>\(spans)</div><div>Jan 10, 2024 9:12 am</div></div>
+            <div><div>Small</div><div>Jan 11, 2024 9:12 am</div></div></body></html>
+            """
+        for streamed in [false, true] {
+            let result = try Self.blocks(Array(page.utf8), streamed: streamed, chunk: 4_096)
+            #expect(result.seen.map(\.heading) == ["Small"])
+            #expect(result.seen.first?.locator == "/html/body/div[2]")
+        }
+        let fewer = page.replacing("<span>x</span>", with: "", maxReplacements: 1)
+        let small = try Self.blocks(Array(fewer.utf8), streamed: true, chunk: 4_096)
+        #expect(small.seen.map(\.heading) == ["Heading", "Small"])
+    }
+
+    /// Through the Instagram parser: the same records and warnings both ways.
+    @Test func followersParserGivesTheSameRecordsBothWays() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(Self.path, Self.followersPage(2_000))
+        try folder.write(
+            "personal_information/personal_information/personal_information.json",
+            #"{"profile_user": [{"string_map_data": {"Username": {"value": "frida.dahl"}}}]}"#)
+        let streamed = try ParserHarness.run(
+            instance: InstagramConnectionsHTMLParser(streamingThreshold: 1_024), path: folder.path)
+        let whole = try ParserHarness.run(instance: InstagramConnectionsHTMLParser(), path: folder.path)
+        #expect(streamed.events.count == 2_000)
+        #expect(streamed.warnings.map(\.code) == ["uncertain-zone"])
+        #expect(streamed.records == whole.records)
+        #expect(streamed.warnings == whole.warnings)
+        let last = try #require(streamed.events.last)
+        #expect(last.kind == .follower)
+        #expect(last.text == "user.1999")
+        #expect(last.provenance.locator == "/html/body/div/div/div/div/div[2]/div[2000]/div/div")
+        #expect(last.provenance.memberPath == [Self.path])
+    }
+
+    /// Every list parser on the HTML samples: the same records and warnings when every page is read in two
+    /// passes.
+    @Test(arguments: [
+        ("instagram/html-2024", InstagramConnectionsHTMLParser(streamingThreshold: 0) as any ExportParser,
+            InstagramConnectionsHTMLParser() as any ExportParser),
+        ("instagram/html-2024", InstagramLoginsHTMLParser(streamingThreshold: 0), InstagramLoginsHTMLParser()),
+        ("facebook/html-2021", FacebookFriendsHTMLParser(streamingThreshold: 0), FacebookFriendsHTMLParser()),
+        ("facebook/html-2021", FacebookSecurityHTMLParser(streamingThreshold: 0), FacebookSecurityHTMLParser()),
+        ("facebook/html-2021", FacebookPostsHTMLParser(streamingThreshold: 0), FacebookPostsHTMLParser()),
+    ])
+    func listParsersGiveTheSameRecordsOnTheSamples(sample: String, streaming: any ExportParser, whole: any ExportParser)
+        throws
+    {
+        let path = SampleExportsLocator.path(sample)
+        let streamed = try ParserHarness.run(instance: streaming, path: path)
+        let read = try ParserHarness.run(instance: whole, path: path)
+        #expect(read.events.count >= 2, "\(type(of: whole)) reads \(sample)")
+        #expect(streamed.records == read.records)
+        #expect(streamed.warnings == read.warnings)
+    }
+}
