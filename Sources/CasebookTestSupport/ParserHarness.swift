@@ -115,6 +115,22 @@ public enum SampleExportsLocator {
         let path = URL(fileURLWithPath: repositoryRoot).deletingLastPathComponent().path + "/shared"
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }
+
+    /// Every `.html`/`.htm` page of `SampleExports/` and `../shared/fixtures` (hostile ones included), sorted;
+    /// says so when the fixtures are absent.
+    public static func everyHTMLPage() -> [String] {
+        func pages(below folder: String) -> [String] {
+            (FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? [])
+                .filter { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }.map { folder + "/" + $0 }
+        }
+        var result = pages(below: repositoryRoot + "/SampleExports")
+        if let shared = sharedRoot {
+            result += pages(below: shared + "/fixtures")
+        } else {
+            print("../shared/fixtures is absent: only SampleExports pages are read")
+        }
+        return result.sorted()
+    }
 }
 
 /// A temporary folder removed when released.

@@ -64,22 +64,8 @@ import Testing
             """
     }
 
-    /// Every HTML page of `SampleExports/` and `../shared/fixtures`, hostile ones included.
-    static func everyPage() -> [String] {
-        var pages = FileManager.default.enumerator(atPath: SampleExportsLocator.path(""))?.compactMap { $0 as? String }
-            .filter { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }.map { SampleExportsLocator.path($0) } ?? []
-        if let shared = SampleExportsLocator.sharedRoot {
-            let fixtures = shared + "/fixtures"
-            pages += (FileManager.default.enumerator(atPath: fixtures)?.compactMap { $0 as? String } ?? [])
-                .filter { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }.map { fixtures + "/" + $0 }
-        } else {
-            print("../shared/fixtures is absent: only SampleExports pages are compared")
-        }
-        return pages.sorted()
-    }
-
     @Test func everySampleAndFixturePageGivesTheSameBlocksInTwoPasses() throws {
-        let pages = Self.everyPage()
+        let pages = SampleExportsLocator.everyHTMLPage()
         #expect(pages.count >= 10)
         var blocks = 0
         for page in pages {

@@ -35,15 +35,7 @@ import Testing
     }
 
     @Test func pathsAreLibxml2sOnEverySampleAndFixturePage() throws {
-        var pages = FileManager.default.enumerator(atPath: SampleExportsLocator.path(""))?.compactMap { $0 as? String }
-            .filter { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }.map { SampleExportsLocator.path($0) } ?? []
-        if let shared = SampleExportsLocator.sharedRoot {
-            let fixtures = shared + "/fixtures"
-            pages += (FileManager.default.enumerator(atPath: fixtures)?.compactMap { $0 as? String } ?? [])
-                .filter { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }.map { fixtures + "/" + $0 }
-        } else {
-            print("../shared/fixtures is absent: only SampleExports pages are compared")
-        }
+        let pages = SampleExportsLocator.everyHTMLPage()
         #expect(pages.count >= 10)
         var compared = 0
         for page in pages {
