@@ -37,7 +37,12 @@ public struct FacebookFriendsParser: FacebookExportParser {
         ("followers", .follower, "follower"), ("following", .following, "following"),
     ]
 
-    public init() {}
+    let streamingThreshold: Int
+
+    public init() { self.init(streamingThreshold: MetaJSON.streamingThreshold) }
+
+    /// A small `streamingThreshold` streams small lists too (tests compare the two ways).
+    public init(streamingThreshold: Int) { self.streamingThreshold = streamingThreshold }
 
     public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
         guard let name = path.split(separator: "/").last, Self.fileNames.contains(String(name)) else { return false }
@@ -71,28 +76,25 @@ public struct FacebookFriendsParser: FacebookExportParser {
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let repairsBefore = MetaText.repairCount(in: context)
         defer { MetaText.warnRepairs(since: repairsBefore, in: context) }
-        let root = try MetaJSON.read(member, context: context)
-        guard let object = root.object else { throw ParseError(locator: "", "expected an object holding a list") }
         let owner = MetaOwner.facebook(in: context)
-        for list in object.members {
-            guard let items = list.value.array,
-                let relation = Self.relations.first(where: { list.key.hasPrefix($0.prefix) })
-            else { continue }
-            for (index, item) in items.enumerated() {
-                let locator = "/\(MetaJSON.escape(list.key))/\(index)"
-                var details: [Event.Detail] = []
-                guard let name = MetaText.text(item["name"], rawDetail: "rawName", details: &details, context: context)
-                else {
-                    context.warn("missing-field", "\(list.key) entry has no name", locator: locator)
-                    continue
-                }
-                let time = MetaJSON.timestamp(
-                    item["timestamp"], field: "timestamp", locator: locator + "/timestamp", context: context)
-                Self.emit(
-                    name: name, details: details, relation: relation, time: time,
-                    contact: item["contact_info"]?.nonEmptyString, field: list.key, owner: owner, locator: locator,
-                    context: context)
+        // A public figure's followers file lists every follower: lists over 16 MiB are read as they arrive.
+        try MetaJSON.forEachItem(
+            in: member, context: context, everyList: true, missing: "expected an object holding a list",
+            threshold: streamingThreshold
+        ) { item, locator, listKey in
+            guard let relation = Self.relations.first(where: { listKey.hasPrefix($0.prefix) }) else { return }
+            var details: [Event.Detail] = []
+            guard let name = MetaText.text(item["name"], rawDetail: "rawName", details: &details, context: context)
+            else {
+                context.warn("missing-field", "\(listKey) entry has no name", locator: locator)
+                return
             }
+            let time = MetaJSON.timestamp(
+                item["timestamp"], field: "timestamp", locator: locator + "/timestamp", context: context)
+            Self.emit(
+                name: name, details: details, relation: relation, time: time,
+                contact: item["contact_info"]?.nonEmptyString, field: listKey, owner: owner, locator: locator,
+                context: context)
         }
     }
 }

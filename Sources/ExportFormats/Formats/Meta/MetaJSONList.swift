@@ -20,10 +20,14 @@ extension MetaJSON {
     /// the one `items(in:keys:)` chooses, whatever `keys` says). Any other member is read whole, as before, up
     /// to the in-memory limit.
     ///
+    /// With `everyList`, a member read whole gives the items of every list member of its root object, in
+    /// order, and a root that is not an object fails with `missing`, streamed or not (Facebook's friends and
+    /// followers files, which a parser reads list by list).
+    ///
     /// - Throws: `ParseError` when a member read whole holds no list (`missing` says which), or is not JSON.
     public static func forEachItem(
-        in member: ArchiveMember, context: ParseContext, keys: [String] = [], missing: String,
-        threshold: Int = streamingThreshold, _ body: (JSONValue, String, String) throws -> Void
+        in member: ArchiveMember, context: ParseContext, keys: [String] = [], everyList: Bool = false,
+        missing: String, threshold: Int = streamingThreshold, _ body: (JSONValue, String, String) throws -> Void
     ) throws {
         var head: [UInt8] = []
         var ended = false
@@ -37,10 +41,19 @@ extension MetaJSON {
         guard !ended, let (listKey, listStart) = streamableList(head) else {
             if !ended { try member.readRest(appendingTo: &head) }
             let root = try read(bytes: head, context: context)
+            if everyList {
+                guard let object = root.object else { throw ParseError(locator: "", missing) }
+                for list in object.members {
+                    guard let items = list.value.array else { continue }
+                    for (index, item) in items.enumerated() { try body(item, "/\(escape(list.key))/\(index)", list.key) }
+                }
+                return
+            }
             guard let (items, prefix, key) = items(in: root, keys: keys) else { throw ParseError(locator: "", missing) }
             for (index, item) in items.enumerated() { try body(item, "\(prefix)/\(index)", key) }
             return
         }
+        if everyList, listKey.isEmpty { throw ParseError(locator: "", missing) }
         let prefix = listKey.isEmpty ? "" : "/" + escape(listKey)
         // The stream is fed from the list's `[`: its offsets count from there, `base` in the member.
         let base = Int64(listStart)
