@@ -1,7 +1,7 @@
 // libFuzzer target: every Facebook and Instagram parser but the legacy messages.htm one (FuzzMetaHTML has it): the
 // JSON parsers (messages, profile, posts, comments, friends, ...) and the 2019+ HTML ones, each over the bytes as its
 // member, with the same bytes prefetched as the profile so the owner lookup is fuzzed too; then the Instagram
-// followers and Facebook friends parsers once more with every list read as it arrives, and the HTML list parsers
+// followers and posts and Facebook friends parsers once more with every list read as it arrives, and the HTML list parsers
 // once more with every page read in two passes without its tree.
 import EvidenceModel
 import ExportFormats
@@ -33,6 +33,9 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         prefetched: prefetched, chunkSize: chunkSize)
     FuzzInput.runParser(
         instance: FacebookFriendsParser(streamingThreshold: 16), path: "connections/followers/people_who_follow_you.json",
+        bytes: bytes, listing: metaPaths + profilePaths, prefetched: prefetched, chunkSize: chunkSize)
+    FuzzInput.runParser(
+        instance: InstagramPostsParser(streamingThreshold: 16), path: "your_instagram_activity/content/posts_1.json",
         bytes: bytes, listing: metaPaths + profilePaths, prefetched: prefetched, chunkSize: chunkSize)
     // HTML pages are read in two passes only past 16 MiB; these parsers do it for every page.
     let streamingHTMLParsers: [(any ExportParser, String)] = [

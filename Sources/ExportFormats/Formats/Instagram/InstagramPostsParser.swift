@@ -18,27 +18,23 @@ public struct InstagramPostsParser: InstagramExportParser {
         formatNotes: "posts_N.json (array or single object) and stories.json, 2020-2023 and 2024+ trees.",
         knownLimits: "Reels, IGTV, archived and recently deleted posts and the media EXIF fields are not read.")
 
-    public init() {}
+    let streamingThreshold: Int
+
+    public init() { self.init(streamingThreshold: MetaJSON.streamingThreshold) }
+
+    /// A small `streamingThreshold` streams small lists too (tests compare the two ways).
+    public init(streamingThreshold: Int) { self.streamingThreshold = streamingThreshold }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
         let repairsBefore = MetaText.repairCount(in: context)
         defer { MetaText.warnRepairs(since: repairsBefore, in: context) }
-        let root = try MetaJSON.read(member, context: context)
         let isStories = member.path.hasSuffix("stories.json")
-        let entries: [JSONValue]
-        let prefix: String
-        if root["media"]?.array != nil, !isStories {
-            entries = [root]
-            prefix = "#"
-        } else if let (items, itemsPrefix, _) = MetaJSON.items(in: root, keys: ["ig_stories"]) {
-            entries = items
-            prefix = itemsPrefix
-        } else {
-            throw ParseError(locator: "", "no list of posts")
-        }
         let owner = MetaOwner.instagram(in: context)
-        for (index, entry) in entries.enumerated() {
-            let locator = prefix == "#" ? "" : "\(prefix)/\(index)"
+        // A heavy poster's posts_1.json is one list of every post: over 16 MiB it is read as it arrives.
+        try MetaJSON.forEachItem(
+            in: member, context: context, keys: ["ig_stories"], singleItemKey: isStories ? nil : "media",
+            missing: "no list of posts", threshold: streamingThreshold
+        ) { entry, locator, _ in
             let media = entry["media"]?.array ?? (entry["uri"] != nil ? [entry] : [])
             var details: [Event.Detail] = []
             if isStories { details.append(.init("type", "story")) }

@@ -24,10 +24,14 @@ extension MetaJSON {
     /// order, and a root that is not an object fails with `missing`, streamed or not (Facebook's friends and
     /// followers files, which a parser reads list by list).
     ///
+    /// With `singleItemKey`, a root object holding an array under that key is itself the one item, at
+    /// locator `""`, and is read whole (an Instagram `posts_1.json` of one post: `{"media": [...]}`).
+    ///
     /// - Throws: `ParseError` when a member read whole holds no list (`missing` says which), or is not JSON.
     public static func forEachItem(
         in member: ArchiveMember, context: ParseContext, keys: [String] = [], everyList: Bool = false,
-        missing: String, threshold: Int = streamingThreshold, _ body: (JSONValue, String, String) throws -> Void
+        singleItemKey: String? = nil, missing: String, threshold: Int = streamingThreshold,
+        _ body: (JSONValue, String, String) throws -> Void
     ) throws {
         var head: [UInt8] = []
         var ended = false
@@ -38,9 +42,14 @@ extension MetaJSON {
             }
             head.append(contentsOf: chunk)
         }
-        guard !ended, let (listKey, listStart) = streamableList(head) else {
+        let list = ended ? nil : streamableList(head)
+        guard let (listKey, listStart) = list, singleItemKey == nil || listKey != singleItemKey else {
             if !ended { try member.readRest(appendingTo: &head) }
             let root = try read(bytes: head, context: context)
+            if let singleItemKey, root[singleItemKey]?.array != nil {
+                try body(root, "", "")
+                return
+            }
             if everyList {
                 guard let object = root.object else { throw ParseError(locator: "", missing) }
                 for list in object.members {

@@ -1,6 +1,7 @@
 import CasebookTestSupport
 import EvidenceModel
 import ExportFormats
+import Foundation
 import Testing
 
 @Suite struct InstagramPostsParserTests {
@@ -35,5 +36,53 @@ import Testing
         #expect(result.warnings.count == 0)
         #expect(result.events.first?.attachments.count == 3)
         #expect(result.events.filter { $0.details.contains(.init("type", "story")) }.count == 4)
+    }
+
+    /// `count` posts as a 2024 `posts_1.json` writes them.
+    static func posts(_ count: Int) -> String {
+        let entries = (0..<count).map { index in
+            #"{"media": [{"uri": "media/posts/202403/p\#(index).jpg", "creation_timestamp": \#(1_709_290_000 + index), "title": ""}], "title": "Post \#(index)", "creation_timestamp": \#(1_709_290_000 + index)}"#
+        }
+        return "[\n" + entries.joined(separator: ",\n") + "\n]\n"
+    }
+
+    static func read(_ files: [String: String], threshold: Int) throws -> ParserHarness.Result {
+        let folder = try TemporaryFolder()
+        for (path, text) in files { try folder.write(path, text) }
+        try folder.write(
+            "personal_information/personal_information/personal_information.json",
+            #"{"profile_user": [{"string_map_data": {"Username": {"value": "frida.dahl"}}}]}"#)
+        return try ParserHarness.run(instance: InstagramPostsParser(streamingThreshold: threshold), path: folder.path)
+    }
+
+    /// A heavy poster's posts file, read as it arrives: the records of the whole read.
+    @Test func largePostsListStreamedGivesWhatTheWholeReadGives() throws {
+        let files = ["your_instagram_activity/content/posts_1.json": Self.posts(3_000)]
+        let streamed = try Self.read(files, threshold: 4_096)
+        let whole = try Self.read(files, threshold: .max)
+        #expect(streamed.events.count == 3_000)
+        #expect(streamed.warnings.isEmpty)
+        #expect(streamed.records == whole.records)
+        let last = try #require(streamed.events.last)
+        #expect(last.text == "Post 2999")
+        #expect(last.provenance.locator == "/2999")
+        #expect(last.attachments.first?.reference == "media/posts/202403/p2999.jpg")
+    }
+
+    /// A file of one post (`{"media": [...]}`) is that post, at locator "", whatever its size; a stories file
+    /// with `media` first is still a list.
+    @Test func singlePostObjectIsOnePostBothWays() throws {
+        let media = (0..<200).map { #"{"uri": "media/posts/202403/m\#($0).jpg", "creation_timestamp": 1709290000}"# }
+        let single = #"{"media": ["# + media.joined(separator: ",") + #"], "title": "Many photos"}"#
+        for threshold in [1_024, Int.max] {
+            let result = try Self.read(["your_instagram_activity/content/posts_1.json": single], threshold: threshold)
+            #expect(result.events.count == 1)
+            #expect(result.events.first?.attachments.count == 200)
+            #expect(result.events.first?.provenance.locator == "")
+        }
+        let stories = #"{"ig_stories": ["# + media.joined(separator: ",") + "]}"
+        let streamed = try Self.read(["your_instagram_activity/content/stories.json": stories], threshold: 1_024)
+        #expect(streamed.events.count == 200)
+        #expect(streamed.events.last?.provenance.locator == "/ig_stories/199")
     }
 }
