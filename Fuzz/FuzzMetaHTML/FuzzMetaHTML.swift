@@ -1,5 +1,5 @@
 // libFuzzer target: the pre-2018 Facebook HTML archive parser (libxml2's HTML parser and our tree walk) over the
-// bytes as `html/messages.htm`.
+// bytes as `html/messages.htm`, read whole and in two passes (`MetaHTMLPage.stream`).
 import ExportFormats
 import FuzzSupport
 
@@ -9,5 +9,11 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     FuzzInput.runParser(
         FacebookLegacyMessagesParser.self, path: "html/messages.htm", bytes: bytes,
         listing: ["html/messages.htm", "index.htm"], chunkSize: FuzzInput.chunkSize(for: bytes))
+    // Files are read in two passes only past 16 MiB; this parser does it for every file, in small chunks.
+    var streaming = FacebookLegacyMessagesParser(streamingThreshold: 0)
+    streaming.chunkSize = 61
+    FuzzInput.runParser(
+        instance: streaming, path: "html/messages.htm", bytes: bytes, listing: ["html/messages.htm", "index.htm"],
+        chunkSize: FuzzInput.chunkSize(for: bytes))
     return 0
 }

@@ -23,38 +23,159 @@ public struct FacebookLegacyMessagesParser: FacebookExportParser {
         knownLimits: "Names only, no ids. Dates in languages other than English are not read (warning per message). "
             + "Attachments in the legacy HTML are not read.")
 
-    public init() {}
+    let streamingThreshold: Int
+    /// Bytes given to libxml2 at a time when the file is read in two passes (tests move the boundaries).
+    public var chunkSize = MetaHTMLPage.chunkSizeDefault
+
+    public init() { self.init(streamingThreshold: MetaHTMLPage.streamingThreshold) }
+
+    /// A small `streamingThreshold` reads small files without their tree too (tests compare the two ways).
+    public init(streamingThreshold: Int) { self.streamingThreshold = streamingThreshold }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
-        guard let page = try MetaHTMLDocument.read(member, context: context) else { return }
-        defer { withExtendedLifetime(page) {} }
-        let root = page.root
-        var owner: AccountKey?
-        var threadIndex = 0
-        MetaHTML.walk(root) { node in
-            let name = MetaHTML.elementName(node)
-            if name == "h1", owner == nil, let text = MetaHTML.textContent(node) {
-                owner = .handle(.facebook, text)
-                context.emit(
-                    .account(
-                        Account(
-                            key: owner!, displayName: text, isExportOwner: true,
-                            provenance: context.provenance(MetaHTML.nodePath(node)))))
-                return false
-            }
-            if name == "div", MetaHTML.hasClass(node, "thread") {
+        guard let page = try MetaHTMLPage.open(member, context: context, streamingThreshold: streamingThreshold)
+        else { return }
+        page.chunkSize = chunkSize
+        let reader = FacebookLegacyMessagesReader(context: context)
+        if let root = page.root {
+            withExtendedLifetime(page) { MetaHTML.walk(root, reader.visit) }
+        } else {
+            // Every thread of a heavy user's account in one file: read without its tree.
+            try page.stream(context: context, release: reader.release, finish: reader.finish)
+        }
+        if reader.threadIndex == 0 { context.warn("missing-field", "no div.thread found", locator: "") }
+    }
+}
+
+/// The walk of `FacebookLegacyMessagesParser`. Read whole, `visit` walks the tree. Read in two passes
+/// (`MetaHTMLPage.stream`), finished parts of the file arrive through `release` in document order and are
+/// visited the same way; a thread with more than `MetaHTML.maxBlockElements` elements arrives child by child:
+/// its participants are its text before its first message, and each message is read once the element after
+/// it (its `<p>`) is finished.
+final class FacebookLegacyMessagesReader {
+    let context: ParseContext
+    private var owner: AccountKey?
+    private(set) var threadIndex = 0
+
+    /// The thread arriving child by child.
+    private struct OpenThread {
+        var node: xmlNodePtr
+        var key: String
+        var text = ""
+        var headed = false
+        var textAfterMessages = false
+    }
+
+    private var open: OpenThread?
+
+    init(context: ParseContext) { self.context = context }
+
+    /// The whole read's walk: the first `<h1>` names the owner, each `div.thread` is a thread; anything else is
+    /// searched below. Returns whether to descend.
+    func visit(_ node: xmlNodePtr) -> Bool {
+        let name = MetaHTML.elementName(node)
+        if name == "h1", owner == nil, let text = MetaHTML.textContent(node) {
+            owner = .handle(.facebook, text)
+            context.emit(
+                .account(
+                    Account(
+                        key: owner!, displayName: text, isExportOwner: true,
+                        provenance: context.provenance(MetaHTML.nodePath(node)))))
+            return false
+        }
+        if let thread = open, node == thread.node {
+            finishOpenThread()
+            return false
+        }
+        if name == "div", MetaHTML.hasClass(node, "thread") {
+            threadIndex += 1
+            readThread(node, key: "messages.htm#\(threadIndex)")
+            return false
+        }
+        return true
+    }
+
+    /// A finished child of an open list element, in document order: whether it may be freed.
+    func release(_ parent: xmlNodePtr, _ child: xmlNodePtr, _ followed: Bool) -> Bool {
+        if open?.node == parent { return threadChild(child, followed: followed) }
+        // The whole read reads nothing below a thread's children or an `<h1>` on its own: such parts wait for the
+        // thread or heading to end.
+        var ancestor: xmlNodePtr? = parent
+        while let current = ancestor, current.pointee.type == XML_ELEMENT_NODE {
+            if Self.isThread(current) || MetaHTML.elementName(current) == "h1" {
+                guard current == parent, Self.isThread(parent), open == nil, !Self.isBelowThreadOrHeading(parent)
+                else { return false }
                 threadIndex += 1
-                readThread(node, index: threadIndex, context: context)
-                return false
+                open = OpenThread(node: parent, key: "messages.htm#\(threadIndex)")
+                return threadChild(child, followed: followed)
+            }
+            ancestor = current.pointee.parent
+        }
+        if child.pointee.type == XML_ELEMENT_NODE, visit(child) { MetaHTML.walk(child, visit) }
+        return true
+    }
+
+    /// What is left when the file ends.
+    func finish(_ root: xmlNodePtr) { MetaHTML.walk(root, visit) }
+
+    private static func isThread(_ node: xmlNodePtr) -> Bool {
+        MetaHTML.elementName(node) == "div" && MetaHTML.hasClass(node, "thread")
+    }
+
+    private static func isBelowThreadOrHeading(_ node: xmlNodePtr) -> Bool {
+        var ancestor = node.pointee.parent
+        while let current = ancestor, current.pointee.type == XML_ELEMENT_NODE {
+            if isThread(current) || MetaHTML.elementName(current) == "h1" { return true }
+            ancestor = current.pointee.parent
+        }
+        return false
+    }
+
+    /// One child of the thread arriving child by child.
+    private func threadChild(_ child: xmlNodePtr, followed: Bool) -> Bool {
+        guard var thread = open else { return true }
+        defer { open = thread }
+        if child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
+            let text = String(cString: content)
+            if !thread.headed {
+                thread.text += text
+            } else if !text.trimmingSpaces.isEmpty {
+                thread.textAfterMessages = true
             }
             return true
         }
-        if threadIndex == 0 { context.warn("missing-field", "no div.thread found", locator: "") }
+        guard MetaHTML.elementName(child) == "div", MetaHTML.hasClass(child, "message") else { return true }
+        guard followed else { return false }
+        if !thread.headed {
+            emitHeader(thread.node, key: thread.key, text: thread.text)
+            thread.headed = true
+        }
+        readMessage(child, key: thread.key)
+        return true
     }
 
-    private func readThread(_ thread: xmlNodePtr, index: Int, context: ParseContext) {
-        let key = "messages.htm#\(index)"
-        let threadLocator = MetaHTML.nodePath(thread)
+    /// The rest of the thread that arrived child by child, now finished.
+    private func finishOpenThread() {
+        guard let node = open?.node else { return }
+        var child = node.pointee.children
+        while let current = child {
+            child = current.pointee.next
+            var after = child
+            while let sibling = after, sibling.pointee.type != XML_ELEMENT_NODE { after = sibling.pointee.next }
+            _ = threadChild(current, followed: after != nil)
+        }
+        guard let thread = open else { return }
+        if !thread.headed { emitHeader(thread.node, key: thread.key, text: thread.text) }
+        if thread.textAfterMessages {
+            context.warn(
+                "unexpected-shape",
+                "the thread has text after its first message; read in parts (the file is large), it is not a participant",
+                locator: MetaHTML.nodePath(thread.node))
+        }
+        open = nil
+    }
+
+    private func readThread(_ thread: xmlNodePtr, key: String) {
         var ownText = ""
         var child = thread.pointee.children
         while let node = child {
@@ -63,7 +184,19 @@ public struct FacebookLegacyMessagesParser: FacebookExportParser {
             }
             child = node.pointee.next
         }
-        let names = ownText.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        emitHeader(thread, key: key, text: ownText)
+        child = thread.pointee.children
+        while let node = child {
+            defer { child = node.pointee.next }
+            guard MetaHTML.elementName(node) == "div", MetaHTML.hasClass(node, "message") else { continue }
+            readMessage(node, key: key)
+        }
+    }
+
+    /// The thread's participants (its own text, comma-separated) and conversation.
+    private func emitHeader(_ thread: xmlNodePtr, key: String, text: String) {
+        let threadLocator = MetaHTML.nodePath(thread)
+        let names = text.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
         let participants = names.map { AccountKey.handle(.facebook, $0) }
         for (name, key) in zip(names, participants) {
             context.emit(.account(Account(key: key, displayName: name, provenance: context.provenance(threadLocator))))
@@ -73,42 +206,41 @@ public struct FacebookLegacyMessagesParser: FacebookExportParser {
                 Conversation(
                     platform: .facebook, key: key, title: names.joined(separator: ", "), participants: participants,
                     provenance: context.provenance(threadLocator))))
-        child = thread.pointee.children
-        while let node = child {
-            defer { child = node.pointee.next }
-            guard MetaHTML.elementName(node) == "div", MetaHTML.hasClass(node, "message") else { continue }
-            let locator = MetaHTML.nodePath(node)
-            var user: String?
-            var meta: String?
-            MetaHTML.walk(node) { inner in
-                guard MetaHTML.elementName(inner) == "span" else { return true }
-                if MetaHTML.hasClass(inner, "user") { user = MetaHTML.textContent(inner) }
-                if MetaHTML.hasClass(inner, "meta") { meta = MetaHTML.textContent(inner) }
-                return true
-            }
-            var paragraph = node.pointee.next
-            while let candidate = paragraph, candidate.pointee.type != XML_ELEMENT_NODE {
-                paragraph = candidate.pointee.next
-            }
-            let text = paragraph.flatMap { MetaHTML.elementName($0) == "p" ? MetaHTML.textContent($0) : nil }
-            var details: [Event.Detail] = []
-            var time: Timestamp?
-            if let meta {
-                if let result = MetaHTMLTime.parse(meta) {
-                    time = result.timestamp
-                    if let problem = result.problem { context.warn("uncertain-zone", problem, locator: locator) }
-                } else {
-                    context.warn("bad-timestamp", "span.meta is not a time Casebook can read", locator: locator)
-                    details.append(.init("timeText", meta))
-                }
-            } else {
-                context.warn("missing-field", "message has no span.meta", locator: locator)
-            }
-            if user == nil { context.warn("missing-field", "message has no span.user", locator: locator) }
-            context.emit(
-                Event(
-                    platform: .facebook, kind: .message, occurredAt: time, actor: user.map { .handle(.facebook, $0) },
-                    conversationKey: key, text: text, details: details, provenance: context.provenance(locator)))
+    }
+
+    /// One `div.message` and the `<p>` after it.
+    private func readMessage(_ node: xmlNodePtr, key: String) {
+        let locator = MetaHTML.nodePath(node)
+        var user: String?
+        var meta: String?
+        MetaHTML.walk(node) { inner in
+            guard MetaHTML.elementName(inner) == "span" else { return true }
+            if MetaHTML.hasClass(inner, "user") { user = MetaHTML.textContent(inner) }
+            if MetaHTML.hasClass(inner, "meta") { meta = MetaHTML.textContent(inner) }
+            return true
         }
+        var paragraph = node.pointee.next
+        while let candidate = paragraph, candidate.pointee.type != XML_ELEMENT_NODE {
+            paragraph = candidate.pointee.next
+        }
+        let text = paragraph.flatMap { MetaHTML.elementName($0) == "p" ? MetaHTML.textContent($0) : nil }
+        var details: [Event.Detail] = []
+        var time: Timestamp?
+        if let meta {
+            if let result = MetaHTMLTime.parse(meta) {
+                time = result.timestamp
+                if let problem = result.problem { context.warn("uncertain-zone", problem, locator: locator) }
+            } else {
+                context.warn("bad-timestamp", "span.meta is not a time Casebook can read", locator: locator)
+                details.append(.init("timeText", meta))
+            }
+        } else {
+            context.warn("missing-field", "message has no span.meta", locator: locator)
+        }
+        if user == nil { context.warn("missing-field", "message has no span.user", locator: locator) }
+        context.emit(
+            Event(
+                platform: .facebook, kind: .message, occurredAt: time, actor: user.map { .handle(.facebook, $0) },
+                conversationKey: key, text: text, details: details, provenance: context.provenance(locator)))
     }
 }

@@ -24,7 +24,8 @@ final class MetaHTMLPage {
     static let streamingThreshold = 16 << 20
 
     /// Bytes handed to libxml2's push parser at a time.
-    var chunkSize = 256 << 10
+    static let chunkSizeDefault = 256 << 10
+    var chunkSize = chunkSizeDefault
 
     private let bytes: [UInt8]
     private let name: String
@@ -63,12 +64,7 @@ final class MetaHTMLPage {
     /// call. Returns the number of blocks.
     func forEachBlock(context: ParseContext, _ body: (MetaHTML.Block) -> Void) throws -> Int {
         let count = try forEachBlock(body)
-        if mismatched {
-            context.warn(
-                "unexpected-shape",
-                "libxml2 read this page's elements differently in its two passes; locators may be off by a sibling",
-                locator: "")
-        }
+        if mismatched { Self.warnMismatch(context) }
         return count
     }
 
@@ -80,11 +76,46 @@ final class MetaHTMLPage {
                 return blocks.count
             }
         }
+        var count = 0
+        try withoutActuallyEscaping(body) { body in
+            let visit: (MetaHTML.Block) -> Void = { block in
+                count += 1
+                body(block)
+            }
+            try stream(
+                release: { _, child, _ in
+                    if child.pointee.type == XML_ELEMENT_NODE { MetaHTML.forEachBlock(at: child, visit) }
+                    return true
+                },
+                finish: { MetaHTML.forEachBlock(below: $0, visit) })
+        }
+        return count
+    }
+
+    /// The page's root element when it was read whole; nil when it is over the threshold (`stream`).
+    var root: xmlNodePtr? { document?.root }
+
+    /// Reads a page over the threshold in two passes. After each chunk, `release` is offered the finished
+    /// children of every open list element, outermost first and each list's in document order, with their
+    /// parent and whether a finished element follows them; it says whether the child may be freed (false
+    /// keeps it, and everything after it, until the next chunk). `finish` gets the root, with what was not
+    /// freed, when the page ends. Warns `unexpected-shape` when libxml2's two passes disagree.
+    func stream(
+        context: ParseContext? = nil, release: (_ parent: xmlNodePtr, _ child: xmlNodePtr, _ followed: Bool) -> Bool,
+        finish: (xmlNodePtr) -> Void
+    ) throws {
         let shape = MetaHTMLShape(bytes, name: name, chunkSize: chunkSize)
         let tree = MetaHTMLPrunedTree(notes: shape.notes)
-        let count = try tree.parse(bytes, name: name, chunkSize: chunkSize, body)
+        try tree.parse(bytes, name: name, chunkSize: chunkSize, release: release, finish: finish)
         mismatched = tree.mismatched
-        return count
+        if mismatched, let context { Self.warnMismatch(context) }
+    }
+
+    static func warnMismatch(_ context: ParseContext) {
+        context.warn(
+            "unexpected-shape",
+            "libxml2 read this page's elements differently in its two passes; locators may be off by a sibling",
+            locator: "")
     }
 
     /// libxml2's HTML options for every page: no network, no error output.
@@ -210,7 +241,12 @@ final class MetaHTMLPrunedTree {
 
     init(notes: [UInt32]) { self.notes = notes }
 
-    func parse(_ bytes: [UInt8], name: String, chunkSize: Int, _ body: (MetaHTML.Block) -> Void) throws -> Int {
+    /// Parses `bytes`, offering finished children to `release` after each chunk (see `MetaHTMLPage.stream`),
+    /// then the root to `finish`.
+    func parse(
+        _ bytes: [UInt8], name: String, chunkSize: Int,
+        release: (_ parent: xmlNodePtr, _ child: xmlNodePtr, _ followed: Bool) -> Bool, finish: (xmlNodePtr) -> Void
+    ) throws {
         var handler = xmlSAXHandler()
         xmlSAX2InitHtmlDefaultSAXHandler(&handler)
         handler.startElement = { context, name, attributes in
@@ -221,28 +257,20 @@ final class MetaHTMLPrunedTree {
             else { return }
             Unmanaged<MetaHTMLPrunedTree>.fromOpaque(state).takeUnretainedValue().started(parser.pointee.node)
         }
-        var count = 0
-        return try withoutActuallyEscaping(body) { body in
-            let visit: (MetaHTML.Block) -> Void = { block in
-                count += 1
-                body(block)
-            }
-            let state = Unmanaged.passUnretained(self).toOpaque()
-            let parser = withExtendedLifetime(self) {
-                MetaHTMLPage.push(
-                    bytes, name: name, chunkSize: chunkSize, handler: &handler, userData: nil,
-                    prepare: { $0.pointee._private = state }, afterChunk: { Self.release($0, visit) })
-            }
-            guard let parser else { throw MetaHTMLDocument.unreadable }
-            defer { htmlFreeParserCtxt(parser) }
-            guard let document = parser.pointee.myDoc else { throw MetaHTMLDocument.unreadable }
-            parser.pointee.myDoc = nil
-            defer { xmlFreeDoc(document) }
-            guard let root = xmlDocGetRootElement(document) else { throw MetaHTMLDocument.unreadable }
-            if next != notes.count { mismatched = true }
-            MetaHTML.forEachBlock(below: root, visit)
-            return count
+        let state = Unmanaged.passUnretained(self).toOpaque()
+        let parser = withExtendedLifetime(self) {
+            MetaHTMLPage.push(
+                bytes, name: name, chunkSize: chunkSize, handler: &handler, userData: nil,
+                prepare: { $0.pointee._private = state }, afterChunk: { Self.release($0, release) })
         }
+        guard let parser else { throw MetaHTMLDocument.unreadable }
+        defer { htmlFreeParserCtxt(parser) }
+        guard let document = parser.pointee.myDoc else { throw MetaHTMLDocument.unreadable }
+        parser.pointee.myDoc = nil
+        defer { xmlFreeDoc(document) }
+        guard let root = xmlDocGetRootElement(document) else { throw MetaHTMLDocument.unreadable }
+        if next != notes.count { mismatched = true }
+        finish(root)
     }
 
     private func started(_ node: xmlNodePtr?) {
@@ -257,19 +285,25 @@ final class MetaHTMLPrunedTree {
         MetaHTML.NodeNotes.set(node, number: Int(note >> 1), list: note & 1 == 1)
     }
 
-    /// Searches and frees the finished children of each open list, outermost first: in document order,
-    /// each list's finished children come before the open child that leads to the next list.
-    private static func release(_ parser: htmlParserCtxtPtr, _ visit: (MetaHTML.Block) -> Void) {
+    /// Offers the finished children of each open list to `release`, outermost first, and frees those it lets
+    /// go: in document order, each list's finished children come before the open child that leads to the
+    /// next list. A list's ancestors are lists; below the first element that is not one, nothing is.
+    private static func release(
+        _ parser: htmlParserCtxtPtr, _ release: (xmlNodePtr, xmlNodePtr, Bool) -> Bool
+    ) {
         let depth = Int(parser.pointee.nodeNr)
         guard let stack = parser.pointee.nodeTab else { return }
         for level in 0..<depth {
-            // A list's ancestors are lists; below the first element that is not one, nothing is.
             guard let open = stack[level], MetaHTML.NodeNotes.list(open) == true else { return }
             let openChild = level + 1 < depth ? stack[level + 1] : nil
             var child = open.pointee.children
             while let current = child, current != openChild {
                 child = current.pointee.next
-                if current.pointee.type == XML_ELEMENT_NODE { MetaHTML.forEachBlock(at: current, visit) }
+                var after = child
+                while let sibling = after, sibling != openChild, sibling.pointee.type != XML_ELEMENT_NODE {
+                    after = sibling.pointee.next
+                }
+                guard release(open, current, after != nil && after != openChild) else { return }
                 xmlUnlinkNode(current)
                 xmlFreeNode(current)
             }
