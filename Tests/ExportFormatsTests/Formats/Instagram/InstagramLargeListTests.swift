@@ -35,16 +35,9 @@ import Testing
         return try ParserHarness.run(instance: InstagramConnectionsParser(streamingThreshold: threshold), path: folder.path)
     }
 
-    /// `text` read streamed and whole: the streamed read's result, after checking that it holds `count`
-    /// records, no warnings, and the whole read's records.
+    /// `text` read streamed and whole (`MetaTest.readBothWays`).
     static func readBothWays(_ text: String, count: Int) throws -> ParserHarness.Result {
-        let streamed = try read(text, threshold: 4_096)
-        let whole = try read(text, threshold: .max)
-        #expect(streamed.records.count == count)
-        #expect(streamed.warnings.count == 0)
-        let same = streamed.records == whole.records
-        #expect(same, "streamed and whole reads give the same records")
-        return streamed
+        try MetaTest.readBothWays(count: count) { try read(text, threshold: $0) }
     }
 
     @Test func streamedBareListGivesWhatTheWholeReadGives() throws {
