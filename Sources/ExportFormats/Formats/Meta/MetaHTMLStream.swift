@@ -30,7 +30,7 @@ final class MetaHTMLPage {
     private let bytes: [UInt8]
     private let name: String
     /// The page's tree, for a page read whole.
-    private let document: MetaHTMLDocument?
+    let document: MetaHTMLDocument?
     /// Whether libxml2 started different elements in the two passes of a large page.
     private(set) var mismatched = false
 
