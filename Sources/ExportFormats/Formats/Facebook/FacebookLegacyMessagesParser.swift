@@ -160,9 +160,8 @@ final class FacebookLegacyMessagesReader {
         var child = node.pointee.children
         while let current = child {
             child = current.pointee.next
-            var after = child
-            while let sibling = after, sibling.pointee.type != XML_ELEMENT_NODE { after = sibling.pointee.next }
-            _ = threadChild(current, followed: after != nil)
+            // Nothing more will follow: a last message without its `<p>` is read without text, as read whole.
+            _ = threadChild(current, followed: true)
         }
         guard let thread = open else { return }
         if !thread.headed { emitHeader(thread.node, key: thread.key, text: thread.text) }

@@ -123,6 +123,18 @@ import Testing
         #expect(last.provenance.locator == "/html/body/div[2]/div/div[2]/div[4000]")
     }
 
+    /// A large thread whose last message has no `<p>`: that message is read without text, as read whole.
+    @Test func lastMessageWithoutTextIsReadInTwoPasses() throws {
+        let text = Self.legacyFile(messages: 4_000).replacing("<p>Besked 3999</p>", with: "")
+        let whole = try Self.read(text, threshold: .max)
+        let streamed = try Self.read(text, threshold: 0)
+        #expect(whole.events.count == 4_002)
+        #expect(streamed.records == whole.records)
+        let last = try #require(streamed.events.last { $0.conversationKey == "messages.htm#2" })
+        #expect(last.text == nil)
+        #expect(last.provenance.locator == "/html/body/div[2]/div/div[2]/div[4000]")
+    }
+
     /// Text after a large thread's first message is part of its participants read whole, but not when the
     /// thread is read in parts: that is warned.
     @Test func textAfterTheFirstMessageOfALargeThreadIsWarned() throws {
