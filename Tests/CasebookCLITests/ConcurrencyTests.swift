@@ -42,7 +42,9 @@ import Testing
 
     @Test func twoIngestsOnOneCaseBothFinishWithSerialCounts() throws {
         let folder = try TemporaryFolder()
-        let first = try SyntheticArchive.make(in: folder, name: "first", tweets: 3_000, seed: 1)
+        // The first ingest must still be writing 300 ms after it starts: 3,000 tweets took less than that in a
+        // fast hour, and the second then never waited.
+        let first = try SyntheticArchive.make(in: folder, name: "first", tweets: 30_000, seed: 1)
         let second = try SyntheticArchive.make(in: folder, name: "second", tweets: 2_000, seed: 2)
 
         let serialCase = folder.path + "/serial.db"
