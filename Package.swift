@@ -24,6 +24,8 @@ let package = Package(
         .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
         /** libxml2, as a system library: the HTML parser for HTML exports */
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        /** zlib, as a system library: a large HTML page is held deflated between its two passes */
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         /** Plain Sendable values: platforms, accounts, events, identifiers, timestamps, provenance, warnings */
         .target(name: "EvidenceModel", swiftSettings: strict),
         /** libphonenumber (C++, Debian libphonenumber-dev) behind a plain C API that Swift imports */
@@ -39,7 +41,8 @@ let package = Package(
             swiftSettings: strict),
         /** The parser protocol, the registry and one parser per export file type */
         .target(
-            name: "ExportFormats", dependencies: ["EvidenceModel", "Identifiers", "EvidenceArchive", "CLibXML2"],
+            name: "ExportFormats",
+            dependencies: ["EvidenceModel", "Identifiers", "EvidenceArchive", "CLibXML2", "CZlib"],
             swiftSettings: strict),
         /** The case database: SQLite through GRDB, migrations, bulk writer, FTS5, queries */
         .target(

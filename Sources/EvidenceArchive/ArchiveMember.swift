@@ -96,6 +96,9 @@ public final class ArchiveMember {
     ///
     /// - Throws: `ArchiveError` with code `.limitExceeded` when the member is larger than `limit`
     ///   (default `EvidenceLimits.maxInMemoryMemberBytes`); stream such members instead.
+    /// The most a parser may hold of this member in memory (`EvidenceLimits.maxInMemoryMemberBytes`).
+    public var inMemoryLimit: Int64 { budget.limits.maxInMemoryMemberBytes }
+
     public func readAll(limit: Int64? = nil) throws(ArchiveError) -> [UInt8] {
         var bytes: [UInt8] = []
         // The declared size is a hint from an untrusted header (the 4-GiB size lie, negative pax

@@ -33,9 +33,10 @@ public struct FacebookLegacyMessagesParser: FacebookExportParser {
     public init(streamingThreshold: Int) { self.streamingThreshold = streamingThreshold }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
-        guard let page = try MetaHTMLPage.open(member, context: context, streamingThreshold: streamingThreshold)
+        guard
+            let page = try MetaHTMLPage.open(
+                member, context: context, streamingThreshold: streamingThreshold, chunkSize: chunkSize)
         else { return }
-        page.chunkSize = chunkSize
         let reader = FacebookLegacyMessagesReader(context: context)
         if let root = page.root {
             withExtendedLifetime(page) { MetaHTML.walk(root, reader.visit) }

@@ -31,11 +31,17 @@ final class MetaHTMLDocument {
         return MetaHTMLDocument(document: document, root: root)
     }
 
-    /// Reads a whole member into a tree, whatever its size (`MetaHTMLPage.open` without a threshold). A page
-    /// that declares entities (`<!ENTITY`) is refused with an `entity-declaration` warning and nil, never
-    /// expanded; a page libxml2 cannot read throws.
+    /// Reads a whole member into a tree, up to the in-memory limit. A page that declares entities
+    /// (`<!ENTITY`) is refused with an `entity-declaration` warning and nil, never expanded; a page libxml2
+    /// cannot read throws.
     static func read(_ member: ArchiveMember, context: ParseContext) throws -> MetaHTMLDocument? {
-        try MetaHTMLPage.open(member, context: context, streamingThreshold: .max)?.document
+        let bytes = try member.readAll()
+        if MetaHTML.containsEntityDeclaration(bytes) {
+            warnEntityDeclaration(context)
+            return nil
+        }
+        guard let document = parse(bytes, name: pageName(member)) else { throw unreadable }
+        return document
     }
 
     static func warnEntityDeclaration(_ context: ParseContext) {

@@ -7,15 +7,15 @@ import EvidenceModel
 ///
 /// A page up to `streamingThreshold` bytes is parsed whole into a tree, as every HTML parser does. A
 /// larger page (an Instagram followers page of 400,000 entries is 88 MB, and its tree took 1.4 GB) is read
-/// in two passes over its bytes, which are held (a sixteenth of the tree):
+/// in two passes; between them its bytes are held deflated (`DeflatedBytes`, about a tenth of the page):
 ///
-/// 1. **Shape.** libxml2's push parser with only element callbacks, no tree, notes for every element, in
-///    document order, its number among its same-named siblings as `xmlGetNodePath` writes it (0 when it is
-///    the only one, which is known only once its parent closes), and whether it is a list (more than
-///    `MetaHTML.maxBlockElements` elements below it, so never a block).
-/// 2. **Blocks.** The push parser builds the tree, and each element gets its notes as it starts. After
-///    each chunk, the finished children of every open list element are searched for blocks, handed to
-///    `body`, and freed. What is left when the page ends is searched as a whole page is.
+/// 1. **Shape**, as the member arrives. libxml2's push parser with only element callbacks, no tree, notes for
+///    every element, in document order, its number among its same-named siblings as `xmlGetNodePath` writes
+///    it (0 when it is the only one, which is known only once its parent closes), and whether it is a list
+///    (more than `MetaHTML.maxBlockElements` elements below it, so never a block).
+/// 2. **Blocks.** The push parser builds the tree from the inflated bytes, and each element gets its notes as
+///    it starts. After each chunk, the finished children of every open list element are searched for blocks,
+///    handed to `body`, and freed. What is left when the page ends is searched as a whole page is.
 ///
 /// Both ways give the same blocks in the same order, with the same locators: a list is never a block,
 /// and a block lies wholly inside one finished child of a list or in what is left at the end.
@@ -25,38 +25,113 @@ final class MetaHTMLPage {
 
     /// Bytes handed to libxml2's push parser at a time.
     static let chunkSizeDefault = 256 << 10
-    var chunkSize = chunkSizeDefault
+    var chunkSize: Int
 
-    private let bytes: [UInt8]
     private let name: String
     /// The page's tree, for a page read whole.
     let document: MetaHTMLDocument?
+    /// The page's bytes and the notes of pass 1, for a page read in two passes.
+    private let deflated: DeflatedBytes?
+    private let notes: [UInt32]
     /// Whether libxml2 started different elements in the two passes of a large page.
     private(set) var mismatched = false
 
     /// Reads `member`: nil when the page declares entities (warned, never expanded). A page up to
-    /// `streamingThreshold` bytes is parsed now, and throws when libxml2 finds no document; a larger one is
-    /// parsed by `forEachBlock`.
+    /// `streamingThreshold` bytes (which stays below the in-memory limit) is parsed now, and throws when
+    /// libxml2 finds no document; a larger one goes through pass 1 now, deflated, and pass 2 in `stream`.
     static func open(
-        _ member: ArchiveMember, context: ParseContext, streamingThreshold: Int = streamingThreshold
+        _ member: ArchiveMember, context: ParseContext, streamingThreshold: Int = streamingThreshold,
+        chunkSize: Int = chunkSizeDefault
     ) throws -> MetaHTMLPage? {
-        let bytes = try member.readAll()
-        if MetaHTML.containsEntityDeclaration(bytes) {
+        var head: [UInt8] = []
+        var ended = false
+        while head.count <= streamingThreshold {
+            guard let chunk = try member.nextChunk() else {
+                ended = true
+                break
+            }
+            head.append(contentsOf: chunk)
+        }
+        let name = MetaHTMLDocument.pageName(member)
+        if ended {
+            if MetaHTML.containsEntityDeclaration(head) {
+                MetaHTMLDocument.warnEntityDeclaration(context)
+                return nil
+            }
+            return try MetaHTMLPage(head, name: name, streamingThreshold: .max, chunkSize: chunkSize)
+        }
+        let reader = FirstPass(name: name, chunkSize: chunkSize)
+        head.withUnsafeBytes { reader.take($0) }
+        head = []
+        let limit = member.inMemoryLimit
+        while let chunk = try member.nextChunk() {
+            reader.take(chunk)
+            if Int64(reader.deflated.data.count) > limit {
+                throw ParseError(
+                    locator: "offset \(reader.deflated.count)",
+                    "the page does not fit in memory even deflated (over \(limit) bytes, the in-memory limit)")
+            }
+        }
+        guard let (deflated, notes) = reader.finish() else {
             MetaHTMLDocument.warnEntityDeclaration(context)
             return nil
         }
-        return try MetaHTMLPage(bytes, name: MetaHTMLDocument.pageName(member), streamingThreshold: streamingThreshold)
+        return MetaHTMLPage(name: name, deflated: deflated, notes: notes, chunkSize: chunkSize)
     }
 
-    init(_ bytes: [UInt8], name: String, streamingThreshold: Int) throws {
+    /// `bytes` as a page: read whole up to `streamingThreshold` bytes, else in two passes.
+    init(_ bytes: [UInt8], name: String, streamingThreshold: Int, chunkSize: Int = chunkSizeDefault) throws {
         self.name = name
+        self.chunkSize = chunkSize
         if bytes.count > streamingThreshold {
-            self.bytes = bytes
+            let reader = FirstPass(name: name, chunkSize: chunkSize)
+            bytes.withUnsafeBytes { reader.take($0) }
+            let (deflated, notes) = reader.finish() ?? (DeflatedBytes(), [])
+            self.deflated = deflated
+            self.notes = notes
             document = nil
         } else {
             guard let document = MetaHTMLDocument.parse(bytes, name: name) else { throw MetaHTMLDocument.unreadable }
-            self.bytes = []
             self.document = document
+            deflated = nil
+            notes = []
+        }
+    }
+
+    private init(name: String, deflated: DeflatedBytes, notes: [UInt32], chunkSize: Int) {
+        self.name = name
+        self.deflated = deflated
+        self.notes = notes
+        self.chunkSize = chunkSize
+        document = nil
+    }
+
+    /// Pass 1 over a large page as it arrives: its shape, its bytes deflated, and whether it declares
+    /// entities (then it is refused, as a page read whole is).
+    private final class FirstPass {
+        let shape: MetaHTMLShape
+        let deflated = DeflatedBytes()
+        private var declaresEntities = false
+        /// The last bytes seen, so that `<!ENTITY` split between two chunks is found.
+        private var carry: [UInt8] = []
+
+        init(name: String, chunkSize: Int) { shape = MetaHTMLShape(name: name, chunkSize: chunkSize) }
+
+        func take(_ bytes: UnsafeRawBufferPointer) {
+            let window = carry + bytes.prefix(8)
+            if MetaHTML.containsEntityDeclaration(window) || MetaHTML.containsEntityDeclaration(Array(bytes)) {
+                declaresEntities = true
+            }
+            carry = Array((carry + bytes.suffix(8)).suffix(8))
+            deflated.append(bytes)
+            shape.feed(bytes)
+        }
+
+        /// The deflated bytes and the notes; nil when the page declares entities.
+        func finish() -> (DeflatedBytes, [UInt32])? {
+            deflated.finish()
+            let notes = shape.finish()
+            return declaresEntities ? nil : (deflated, notes)
         }
     }
 
@@ -104,9 +179,11 @@ final class MetaHTMLPage {
         context: ParseContext? = nil, release: (_ parent: xmlNodePtr, _ child: xmlNodePtr, _ followed: Bool) -> Bool,
         finish: (xmlNodePtr) -> Void
     ) throws {
-        let shape = MetaHTMLShape(bytes, name: name, chunkSize: chunkSize)
-        let tree = MetaHTMLPrunedTree(notes: shape.notes)
-        try tree.parse(bytes, name: name, chunkSize: chunkSize, release: release, finish: finish)
+        guard let deflated else { return }
+        let tree = MetaHTMLPrunedTree(notes: notes)
+        try tree.parse(
+            name: name, source: { deflated.forEachChunk(size: chunkSize, $0) }, chunkSize: chunkSize,
+            release: release, finish: finish)
         mismatched = tree.mismatched
         if mismatched, let context { Self.warnMismatch(context) }
     }
@@ -123,37 +200,34 @@ final class MetaHTMLPage {
         Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
     }
 
-    /// Feeds `bytes` to a new push parser in chunks, calling `afterChunk` after each; returns the parser,
-    /// finished, for the caller to free.
-    static func push(
-        _ bytes: [UInt8], name: String, chunkSize: Int, handler: inout htmlSAXHandler,
-        userData: UnsafeMutableRawPointer?,
-        prepare: (htmlParserCtxtPtr) -> Void = { _ in }, afterChunk: (htmlParserCtxtPtr) -> Void = { _ in }
+    /// A push parser for a page, with `handler` and `userData`, or nil when libxml2 cannot make one.
+    static func pushParser(
+        name: String, handler: inout htmlSAXHandler, userData: UnsafeMutableRawPointer?
     ) -> htmlParserCtxtPtr? {
         guard let parser = htmlCreatePushParserCtxt(&handler, userData, nil, 0, name, XML_CHAR_ENCODING_UTF8)
         else { return nil }
         _ = htmlCtxtUseOptions(parser, options)
-        prepare(parser)
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { text in
-                    var offset = 0
-                    while offset < buffer.count {
-                        let count = min(chunkSize, buffer.count - offset)
-                        // libxml2 2.9's push parser resumes its search for a tag's `>` where the last chunk
-                        // ended but forgets whether that was inside a quoted attribute value; from there every
-                        // `">` looks quoted, and nothing more is parsed until the page ends. Searching again
-                        // from the tag's start costs a rescan of one tag.
-                        parser.pointee.checkIndex = 0
-                        _ = htmlParseChunk(parser, text + offset, Int32(count), 0)
-                        afterChunk(parser)
-                        offset += count
-                    }
-                }
-            }
-        }
-        _ = htmlParseChunk(parser, nil, 0, 1)
         return parser
+    }
+
+    /// Feeds `bytes` to `parser` in pieces of at most `chunkSize` bytes, calling `afterChunk` after each.
+    static func feed(
+        _ parser: htmlParserCtxtPtr, _ bytes: UnsafeRawBufferPointer, chunkSize: Int,
+        afterChunk: (htmlParserCtxtPtr) -> Void = { _ in }
+    ) {
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self) else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let count = min(max(chunkSize, 1), bytes.count - offset)
+            // libxml2 2.9's push parser resumes its search for a tag's `>` where the last chunk ended but
+            // forgets whether that was inside a quoted attribute value; from there every `">` looks quoted, and
+            // nothing more is parsed until the page ends. Searching again from the tag's start costs a rescan
+            // of one tag.
+            parser.pointee.checkIndex = 0
+            _ = htmlParseChunk(parser, base + offset, Int32(count), 0)
+            afterChunk(parser)
+            offset += count
+        }
     }
 }
 
@@ -176,8 +250,12 @@ final class MetaHTMLShape {
     /// libxml2 stops building a tree past this many open elements, so pass 1 stops there too.
     private let maxDepth = Int(casebook_xmlParserMaxDepth())
 
-    init(_ bytes: [UInt8], name: String, chunkSize: Int) {
-        var handler = htmlSAXHandler()
+    private let chunkSize: Int
+    private var handler = htmlSAXHandler()
+
+    /// A pass over a page whose bytes come through `feed`.
+    init(name: String, chunkSize: Int) {
+        self.chunkSize = chunkSize
         handler.startElement = { user, name, _ in
             guard let user, let name else { return }
             Unmanaged<MetaHTMLShape>.fromOpaque(user).takeUnretainedValue().started(String(cString: name))
@@ -186,16 +264,28 @@ final class MetaHTMLShape {
             guard let user else { return }
             Unmanaged<MetaHTMLShape>.fromOpaque(user).takeUnretainedValue().ended()
         }
-        let user = Unmanaged.passUnretained(self).toOpaque()
-        let parser = withExtendedLifetime(self) {
-            MetaHTMLPage.push(
-                bytes, name: name, chunkSize: chunkSize, handler: &handler, userData: user,
-                prepare: { self.parser = $0 })
+        parser = MetaHTMLPage.pushParser(
+            name: name, handler: &handler, userData: Unmanaged.passUnretained(self).toOpaque())
+    }
+
+    deinit { if let parser { htmlFreeParserCtxt(parser) } }
+
+    func feed(_ bytes: UnsafeRawBufferPointer) {
+        guard let parser else { return }
+        withExtendedLifetime(self) { MetaHTMLPage.feed(parser, bytes, chunkSize: chunkSize) }
+    }
+
+    /// Ends the page and returns the notes.
+    func finish() -> [UInt32] {
+        if let parser {
+            withExtendedLifetime(self) { _ = htmlParseChunk(parser, nil, 0, 1) }
+            htmlFreeParserCtxt(parser)
+            self.parser = nil
         }
-        self.parser = nil
-        if let parser { htmlFreeParserCtxt(parser) }
         while stack.count > 1 { ended() }
         close(stack[0])
+        stack = []
+        return notes
     }
 
     private func started(_ name: String) {
@@ -244,7 +334,7 @@ final class MetaHTMLPrunedTree {
     /// Parses `bytes`, offering finished children to `release` after each chunk (see `MetaHTMLPage.stream`),
     /// then the root to `finish`.
     func parse(
-        _ bytes: [UInt8], name: String, chunkSize: Int,
+        name: String, source: ((UnsafeRawBufferPointer) -> Void) -> Void, chunkSize: Int,
         release: (_ parent: xmlNodePtr, _ child: xmlNodePtr, _ followed: Bool) -> Bool, finish: (xmlNodePtr) -> Void
     ) throws {
         var handler = xmlSAXHandler()
@@ -257,14 +347,19 @@ final class MetaHTMLPrunedTree {
             else { return }
             Unmanaged<MetaHTMLPrunedTree>.fromOpaque(state).takeUnretainedValue().started(parser.pointee.node)
         }
-        let state = Unmanaged.passUnretained(self).toOpaque()
-        let parser = withExtendedLifetime(self) {
-            MetaHTMLPage.push(
-                bytes, name: name, chunkSize: chunkSize, handler: &handler, userData: nil,
-                prepare: { $0.pointee._private = state }, afterChunk: { Self.release($0, release) })
+        guard let parser = MetaHTMLPage.pushParser(name: name, handler: &handler, userData: nil) else {
+            throw MetaHTMLDocument.unreadable
         }
-        guard let parser else { throw MetaHTMLDocument.unreadable }
         defer { htmlFreeParserCtxt(parser) }
+        parser.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+        withExtendedLifetime(self) {
+            withoutActuallyEscaping(release) { release in
+                source { bytes in
+                    MetaHTMLPage.feed(parser, bytes, chunkSize: chunkSize) { Self.release($0, release) }
+                }
+            }
+            _ = htmlParseChunk(parser, nil, 0, 1)
+        }
         guard let document = parser.pointee.myDoc else { throw MetaHTMLDocument.unreadable }
         parser.pointee.myDoc = nil
         defer { xmlFreeDoc(document) }

@@ -26,8 +26,7 @@ import Testing
     static func blocks(_ bytes: [UInt8], streamed: Bool, chunk: Int = 256 << 10) throws -> (
         seen: [Seen], widest: Int, mismatched: Bool
     ) {
-        let page = try MetaHTMLPage(bytes, name: "page.html", streamingThreshold: streamed ? 0 : .max)
-        page.chunkSize = chunk
+        let page = try MetaHTMLPage(bytes, name: "page.html", streamingThreshold: streamed ? 0 : .max, chunkSize: chunk)
         var seen: [Seen] = []
         var widest = 0
         let count = try page.forEachBlock { block in
@@ -172,5 +171,45 @@ import Testing
         #expect(read.events.count >= 2, "\(type(of: whole)) reads \(sample)")
         #expect(streamed.records == read.records)
         #expect(streamed.warnings == read.warnings)
+    }
+
+    /// A large page that declares entities is refused as a whole read refuses it, wherever the declaration
+    /// lies: before any record is written, since pass 1 reads the whole page first.
+    @Test func largePageDeclaringEntitiesIsRefusedBothWays() throws {
+        let declaration = #"<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa">]>"#
+        for page in [declaration + Self.followersPage(2_000), Self.followersPage(2_000) + declaration] {
+            let folder = try TemporaryFolder()
+            try folder.write(Self.path, page)
+            for threshold in [1_024, Int.max] {
+                let result = try ParserHarness.run(
+                    instance: InstagramConnectionsHTMLParser(streamingThreshold: threshold), path: folder.path)
+                #expect(result.events.isEmpty)
+                #expect(result.warnings.map(\.code).contains("entity-declaration"))
+            }
+        }
+    }
+
+    /// What `DeflatedBytes` gives back is what it was given, in any piece size.
+    @Test func deflatedBytesComeBackUnchanged() {
+        var generator = SystemRandomNumberGenerator()
+        let random = (0..<300_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let text = Array(Self.followersPage(3_000).utf8)
+        for bytes in [random, text, []] {
+            let deflated = DeflatedBytes()
+            var offset = 0
+            while offset < bytes.count {
+                let end = min(bytes.count, offset + 70_001)
+                bytes[offset..<end].withUnsafeBytes { deflated.append($0) }
+                offset = end
+            }
+            deflated.finish()
+            #expect(deflated.count == bytes.count)
+            for size in [1_000, 256 << 10] {
+                var back: [UInt8] = []
+                deflated.forEachChunk(size: size) { back.append(contentsOf: $0) }
+                #expect(back == bytes)
+            }
+            if bytes == text { #expect(deflated.data.count * 10 < bytes.count) }
+        }
     }
 }
