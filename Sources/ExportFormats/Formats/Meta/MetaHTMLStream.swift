@@ -79,7 +79,8 @@ final class MetaHTMLPage {
         return MetaHTMLPage(name: name, deflated: deflated, notes: notes, chunkSize: chunkSize)
     }
 
-    /// `bytes` as a page: read whole up to `streamingThreshold` bytes, else in two passes.
+    /// `bytes` as a page: read whole up to `streamingThreshold` bytes, else in two passes. The caller has
+    /// refused a page that declares entities (`open` does).
     init(_ bytes: [UInt8], name: String, streamingThreshold: Int, chunkSize: Int = chunkSizeDefault) throws {
         self.name = name
         self.chunkSize = chunkSize
