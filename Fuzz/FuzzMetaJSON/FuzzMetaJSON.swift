@@ -1,8 +1,8 @@
 // libFuzzer target: every Facebook and Instagram parser but the legacy messages.htm one (FuzzMetaHTML has it): the
 // JSON parsers (messages, profile, posts, comments, friends, ...) and the 2019+ HTML ones, each over the bytes as its
 // member, with the same bytes prefetched as the profile so the owner lookup is fuzzed too; then the Instagram
-// followers and posts and Facebook friends parsers once more with every list read as it arrives, and the HTML list parsers
-// once more with every page read in two passes without its tree.
+// followers and posts and Facebook friends parsers once more with every list read as it arrives, and the HTML list and
+// thread parsers once more with every page read in two passes without its tree.
 import EvidenceModel
 import ExportFormats
 import FuzzSupport
@@ -44,6 +44,8 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         (FacebookFriendsHTMLParser(streamingThreshold: 0), "friends_and_followers/friends.html"),
         (FacebookSecurityHTMLParser(streamingThreshold: 0), "security_and_login_information/account_activity.html"),
         (FacebookPostsHTMLParser(streamingThreshold: 0), "posts/your_posts_1.html"),
+        (FacebookMessagesHTMLParser(streamingThreshold: 0), "messages/inbox/someone_a1b2c3/message_1.html"),
+        (InstagramMessagesHTMLParser(streamingThreshold: 0), "your_instagram_activity/messages/inbox/someone_1/message_1.html"),
     ]
     for (parser, path) in streamingHTMLParsers {
         FuzzInput.runParser(

@@ -20,13 +20,19 @@ public struct FacebookMessagesHTMLParser: FacebookExportParser {
         knownLimits: "Calls, unsent markers and message types are plain text in the HTML and read as messages. "
             + "Reactions have no time. Senders are display names. Only English and German participant lines.")
 
-    public init() {}
+    let streamingThreshold: Int
+
+    public init() { self.init(streamingThreshold: MetaHTMLPage.streamingThreshold) }
+
+    /// A small `streamingThreshold` reads small pages in two passes too (tests compare the two ways).
+    public init(streamingThreshold: Int) { self.streamingThreshold = streamingThreshold }
 
     public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
         MetaMessages.isMessageFile(path, suffix: ".html")
     }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
-        try MetaHTMLMessages.parse(member, context: context, platform: .facebook)
+        try MetaHTMLMessages.parse(
+            member, context: context, platform: .facebook, streamingThreshold: streamingThreshold)
     }
 }

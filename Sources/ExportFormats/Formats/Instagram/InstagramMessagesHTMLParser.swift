@@ -16,13 +16,19 @@ public struct InstagramMessagesHTMLParser: InstagramExportParser {
         knownLimits: "Senders are display names. Times have no zone in the HTML (read as UTC, warned). "
             + "Reactions have no time.")
 
-    public init() {}
+    let streamingThreshold: Int
+
+    public init() { self.init(streamingThreshold: MetaHTMLPage.streamingThreshold) }
+
+    /// A small `streamingThreshold` reads small pages in two passes too (tests compare the two ways).
+    public init(streamingThreshold: Int) { self.streamingThreshold = streamingThreshold }
 
     public func claims(_ path: String, in listing: ArchiveListing) -> Bool {
         MetaMessages.isMessageFile(path, suffix: ".html")
     }
 
     public func parse(_ member: ArchiveMember, in context: ParseContext) throws {
-        try MetaHTMLMessages.parse(member, context: context, platform: .instagram)
+        try MetaHTMLMessages.parse(
+            member, context: context, platform: .instagram, streamingThreshold: streamingThreshold)
     }
 }

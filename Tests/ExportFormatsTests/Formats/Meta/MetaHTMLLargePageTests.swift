@@ -161,6 +161,8 @@ import Testing
         ("facebook/html-2021", FacebookFriendsHTMLParser(streamingThreshold: 0), FacebookFriendsHTMLParser()),
         ("facebook/html-2021", FacebookSecurityHTMLParser(streamingThreshold: 0), FacebookSecurityHTMLParser()),
         ("facebook/html-2021", FacebookPostsHTMLParser(streamingThreshold: 0), FacebookPostsHTMLParser()),
+        ("facebook/html-2021", FacebookMessagesHTMLParser(streamingThreshold: 0), FacebookMessagesHTMLParser()),
+        ("instagram/html-2024", InstagramMessagesHTMLParser(streamingThreshold: 0), InstagramMessagesHTMLParser()),
     ])
     func listParsersGiveTheSameRecordsOnTheSamples(sample: String, streaming: any ExportParser, whole: any ExportParser)
         throws
@@ -211,5 +213,49 @@ import Testing
             }
             if bytes == text { #expect(deflated.data.count * 10 < bytes.count) }
         }
+    }
+
+    /// A Messenger thread page of `count` messages (2019-2021 HTML), with or without its participants line.
+    static func threadPage(_ count: Int, participants: Bool = true) -> String {
+        let messages = (0..<count).map { index in
+            let sender = index % 2 == 0 ? "Anna Krogh" : "Mette Lund"
+            return #"<div class="pam _3-95 _2pi0 _2lej uiBoxWhite noborder"><div class="_3-96 _2pio _2lek _2lel">\#(sender)</div><div class="_3-96 _2let"><div><div></div><div>Besked \#(index)</div><div></div><div></div></div></div><div class="_3-94 _2lem">Mar 01, 2021 10:15:02 am</div></div>"#
+        }
+        let line = participants
+            ? #"<div class="_3a6h _2ph_ _2lej"><div class="_2lek">Participants: Anna Krogh and Mette Lund</div></div>"# : ""
+        return """
+            <!DOCTYPE html>
+            <html><head><meta charset="UTF-8" /><title>Anna Krogh</title></head>
+            <body class="_5vb_ _2yq _4yic"><div class="clearfix _ikh"><div class="_4bl9"><div class="_li"><div class="_3a_u">
+            <div class="_4t5n" role="main">
+            <div class="_3a6h _-lsr"><div class="_3b0d">Anna Krogh</div></div>
+            \(line)
+            \(messages.joined(separator: "\n"))
+            </div>
+            </div></div></div></div></body></html>
+
+            """
+    }
+
+    /// A long Messenger thread: the same records in two passes, its record first, with and without a
+    /// participants line (without one, the senders are the participants and the page is held to its end).
+    @Test(arguments: [true, false])
+    func longThreadGivesTheSameRecordsInTwoPasses(participants: Bool) throws {
+        let folder = try TemporaryFolder()
+        let path = "messages/inbox/annakrogh_a1b2c3d4e5/message_1.html"
+        try folder.write(path, Self.threadPage(3_000, participants: participants))
+        try folder.write("profile_information/profile_information.json", #"{"profile_v2": {"name": {"full_name": "Mette Lund"}}}"#)
+        let streamed = try ParserHarness.run(instance: FacebookMessagesHTMLParser(streamingThreshold: 1_024), path: folder.path)
+        let whole = try ParserHarness.run(instance: FacebookMessagesHTMLParser(), path: folder.path)
+        #expect(streamed.events.filter { $0.kind == .message }.count == 3_000)
+        #expect(streamed.records == whole.records)
+        #expect(streamed.warnings == whole.warnings)
+        #expect(streamed.conversations.first?.participants.count == 2)
+        let thread = streamed.records.firstIndex { if case .conversation = $0 { true } else { false } }
+        let message = streamed.records.firstIndex { if case .event(let event) = $0 { event.kind == .message } else { false } }
+        #expect(try #require(thread) < #require(message), "the thread's record comes before its messages")
+        let last = try #require(streamed.events.last { $0.kind == .message })
+        #expect(last.text == "Besked 2999")
+        #expect(last.provenance.locator.hasPrefix("/html/body/div/div/div/div/div/div["))
     }
 }
