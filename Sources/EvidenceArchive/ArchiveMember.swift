@@ -96,6 +96,17 @@ public final class ArchiveMember {
     ///
     /// - Throws: `ArchiveError` with code `.limitExceeded` when the member is larger than `limit`
     ///   (default `EvidenceLimits.maxInMemoryMemberBytes`); stream such members instead.
+    /// Reads chunks until more than `threshold` bytes are held or the member ends; `ended` says which. A
+    /// parser reads a member whole up to a threshold and streams what is larger.
+    public func readHead(over threshold: Int) throws(ArchiveError) -> (bytes: [UInt8], ended: Bool) {
+        var bytes: [UInt8] = []
+        while bytes.count <= threshold {
+            guard let chunk = try nextChunk() else { return (bytes, true) }
+            bytes.append(contentsOf: chunk)
+        }
+        return (bytes, false)
+    }
+
     /// The most a parser may hold of this member in memory (`EvidenceLimits.maxInMemoryMemberBytes`).
     public var inMemoryLimit: Int64 { budget.limits.maxInMemoryMemberBytes }
 

@@ -43,15 +43,9 @@ final class MetaHTMLPage {
         _ member: ArchiveMember, context: ParseContext, streamingThreshold: Int = streamingThreshold,
         chunkSize: Int = chunkSizeDefault
     ) throws -> MetaHTMLPage? {
-        var head: [UInt8] = []
-        var ended = false
-        while head.count <= streamingThreshold {
-            guard let chunk = try member.nextChunk() else {
-                ended = true
-                break
-            }
-            head.append(contentsOf: chunk)
-        }
+        let start = try member.readHead(over: streamingThreshold)
+        var head = start.bytes
+        let ended = start.ended
         let name = MetaHTMLDocument.pageName(member)
         if ended {
             if MetaHTML.containsEntityDeclaration(head) {

@@ -33,15 +33,9 @@ extension MetaJSON {
         singleItemKey: String? = nil, missing: String, threshold: Int = streamingThreshold,
         _ body: (JSONValue, String, String) throws -> Void
     ) throws {
-        var head: [UInt8] = []
-        var ended = false
-        while head.count <= threshold {
-            guard let chunk = try member.nextChunk() else {
-                ended = true
-                break
-            }
-            head.append(contentsOf: chunk)
-        }
+        let start = try member.readHead(over: threshold)
+        var head = start.bytes
+        let ended = start.ended
         let list = ended ? nil : streamableList(head)
         guard let (listKey, listStart) = list, singleItemKey == nil || listKey != singleItemKey else {
             if !ended { try member.readRest(appendingTo: &head) }
