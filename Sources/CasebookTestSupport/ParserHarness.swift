@@ -35,9 +35,11 @@ public enum ParserHarness {
         try run(instance: parser.init(), path: path, defaultRegion: defaultRegion)
     }
 
-    /// Runs a configured parser (for example with a non-default threshold) the same way.
-    public static func run(instance parser: any ExportParser, path: String, defaultRegion: String? = nil) throws -> Result {
-        let reader = try EvidenceReader(path: path)
+    /// Runs a configured parser (for example with a non-default threshold) the same way, under `limits`.
+    public static func run(
+        instance parser: any ExportParser, path: String, defaultRegion: String? = nil, limits: EvidenceLimits = .standard
+    ) throws -> Result {
+        let reader = try EvidenceReader(path: path, limits: limits)
         let hashes = try reader.hashEvidence()
         let visitor = HarnessVisitor(parser: parser, sha256: hashes.sha256, defaultRegion: defaultRegion)
         try reader.walk(visitor)

@@ -43,7 +43,8 @@ final class MetaHTMLPage {
         _ member: ArchiveMember, context: ParseContext, streamingThreshold: Int = streamingThreshold,
         chunkSize: Int = chunkSizeDefault
     ) throws -> MetaHTMLPage? {
-        let start = try member.readHead(over: streamingThreshold)
+        // Past the in-memory limit a whole read would fail, so such a member is streamed whatever the threshold.
+        let start = try member.readHead(over: min(streamingThreshold, Int(clamping: member.inMemoryLimit)))
         var head = start.bytes
         let ended = start.ended
         let name = MetaHTMLDocument.pageName(member)

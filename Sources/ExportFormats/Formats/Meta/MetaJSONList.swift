@@ -33,7 +33,8 @@ extension MetaJSON {
         singleItemKey: String? = nil, missing: String, threshold: Int = streamingThreshold,
         _ body: (JSONValue, String, String) throws -> Void
     ) throws {
-        let start = try member.readHead(over: threshold)
+        // Past the in-memory limit a whole read would fail, so such a member is streamed whatever the threshold.
+        let start = try member.readHead(over: min(threshold, Int(clamping: member.inMemoryLimit)))
         var head = start.bytes
         let ended = start.ended
         let list = ended ? nil : streamableList(head)

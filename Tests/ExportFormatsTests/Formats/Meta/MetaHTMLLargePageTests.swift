@@ -1,5 +1,6 @@
 import CLibXML2
 import CasebookTestSupport
+import EvidenceArchive
 import EvidenceModel
 @testable import ExportFormats
 import Foundation
@@ -257,5 +258,25 @@ import Testing
         let last = try #require(streamed.events.last { $0.kind == .message })
         #expect(last.text == "Besked 2999")
         #expect(last.provenance.locator.hasPrefix("/html/body/div/div/div/div/div/div["))
+    }
+
+    /// A page past the in-memory limit is read in two passes whatever the parser's threshold, since a whole read
+    /// would fail; one that does not fit even deflated fails with a member error that says so.
+    @Test func pagePastTheInMemoryLimitIsReadDeflated() throws {
+        let limits = EvidenceLimits(maxInMemoryMemberBytes: 1 << 20)
+        let folder = try TemporaryFolder()
+        let page = Self.followersPage(15_000)
+        #expect(page.utf8.count > 3 << 20)
+        try folder.write(Self.path, page)
+        let result = try ParserHarness.run(instance: InstagramConnectionsHTMLParser(), path: folder.path, limits: limits)
+        #expect(result.events.count == 15_000)
+        #expect(result.events.last?.provenance.locator == "/html/body/div/div/div/div/div[2]/div[15000]/div/div")
+
+        var generator = SystemRandomNumberGenerator()
+        let noise = (0..<(3 << 19)).map { _ in String(UInt64.random(in: 0...UInt64.max, using: &generator), radix: 36) }
+        try folder.write(Self.path, "<html><body><div>" + noise.joined(separator: " ") + "</div></body></html>")
+        #expect(throws: (any Error).self) {
+            try ParserHarness.run(instance: InstagramConnectionsHTMLParser(), path: folder.path, limits: limits)
+        }
     }
 }
