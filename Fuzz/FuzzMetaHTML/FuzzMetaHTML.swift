@@ -1,5 +1,5 @@
 // libFuzzer target: the pre-2018 Facebook HTML archive parser (libxml2's HTML parser and our tree walk) over the
-// bytes as `html/messages.htm`, read whole and in two passes (`MetaHTMLPage.stream`).
+// bytes as `html/messages.htm`, read whole and in two passes (`MetaHTMLPage.walk`).
 import ExportFormats
 import FuzzSupport
 

@@ -37,19 +37,15 @@ public struct FacebookLegacyMessagesParser: FacebookExportParser {
             let page = try MetaHTMLPage.open(
                 member, context: context, streamingThreshold: streamingThreshold, chunkSize: chunkSize)
         else { return }
+        // A large file holds every thread of a heavy user's account: it is read without its tree.
         let reader = FacebookLegacyMessagesReader(context: context)
-        if let root = page.root {
-            withExtendedLifetime(page) { MetaHTML.walk(root, reader.visit) }
-        } else {
-            // Every thread of a heavy user's account in one file: read without its tree.
-            try page.stream(context: context, release: reader.release, finish: reader.finish)
-        }
+        try page.walk(context: context, release: reader.release, finish: reader.finish)
         if reader.threadIndex == 0 { context.warn("missing-field", "no div.thread found", locator: "") }
     }
 }
 
-/// The walk of `FacebookLegacyMessagesParser`. Read whole, `visit` walks the tree. Read in two passes
-/// (`MetaHTMLPage.stream`), finished parts of the file arrive through `release` in document order and are
+/// The walk of `FacebookLegacyMessagesParser`. Read whole, `finish` walks the tree. Read in two passes
+/// (`MetaHTMLPage.walk`), finished parts of the file arrive through `release` in document order and are
 /// visited the same way; a thread with more than `MetaHTML.maxBlockElements` elements arrives child by child:
 /// its participants are its text before its first message, and each message is read once the element after
 /// it (its `<p>`) is finished.
@@ -73,7 +69,7 @@ final class FacebookLegacyMessagesReader {
 
     /// The whole read's walk: the first `<h1>` names the owner, each `div.thread` is a thread; anything else is
     /// searched below. Returns whether to descend.
-    func visit(_ node: xmlNodePtr) -> Bool {
+    private func visit(_ node: xmlNodePtr) -> Bool {
         let name = MetaHTML.elementName(node)
         if name == "h1", owner == nil, let text = MetaHTML.textContent(node) {
             owner = .handle(.facebook, text)

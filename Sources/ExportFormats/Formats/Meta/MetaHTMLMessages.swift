@@ -23,11 +23,7 @@ enum MetaHTMLMessages {
         guard let page = try MetaHTMLPage.open(member, context: context, streamingThreshold: streamingThreshold)
         else { return }
         let reader = MetaHTMLThreadReader(key: MetaMessages.derivedKey(member.path), platform: platform, context: context)
-        if let root = page.root {
-            withExtendedLifetime(page) { reader.finish(root) }
-        } else {
-            try page.stream(context: context, release: reader.release, finish: reader.finish)
-        }
+        try page.walk(context: context, release: reader.release, finish: reader.finish)
         if reader.messages == 0 { context.warn("missing-field", "no message blocks found", locator: "") }
         reader.times.finish()
     }
@@ -110,7 +106,7 @@ enum MetaHTMLMessages {
 }
 
 /// The walk of `MetaHTMLMessages`. Read whole, `finish` reads the page. Read in two passes
-/// (`MetaHTMLPage.stream`), finished parts of the page arrive through `release` in document order: the thread's
+/// (`MetaHTMLPage.walk`), finished parts of the page arrive through `release` in document order: the thread's
 /// record needs its title (the page's first `<title>`) and its participants line first, so a part holding
 /// messages waits until both have been seen (for a page without them, until the page ends, when the senders
 /// name the participants as a whole read does); then its messages are read and it is freed.

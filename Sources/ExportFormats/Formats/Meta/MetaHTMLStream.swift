@@ -29,7 +29,7 @@ final class MetaHTMLPage {
 
     private let name: String
     /// The page's tree, for a page read whole.
-    let document: MetaHTMLDocument?
+    private let document: MetaHTMLDocument?
     /// The page's bytes and the notes of pass 1, for a page read in two passes.
     private let deflated: DeflatedBytes?
     private let notes: [UInt32]
@@ -133,27 +133,15 @@ final class MetaHTMLPage {
 
     /// Calls `body` with each block of the page, in document order; the block's nodes live only during the
     /// call. Returns the number of blocks.
-    func forEachBlock(context: ParseContext, _ body: (MetaHTML.Block) -> Void) throws -> Int {
-        let count = try forEachBlock(body)
-        if mismatched { Self.warnMismatch(context) }
-        return count
-    }
-
-    func forEachBlock(_ body: (MetaHTML.Block) -> Void) throws -> Int {
-        if let document {
-            return withExtendedLifetime(document) {
-                let blocks = MetaHTML.blocks(in: document.root)
-                blocks.forEach(body)
-                return blocks.count
-            }
-        }
+    func forEachBlock(context: ParseContext? = nil, _ body: (MetaHTML.Block) -> Void) throws -> Int {
         var count = 0
         try withoutActuallyEscaping(body) { body in
             let visit: (MetaHTML.Block) -> Void = { block in
                 count += 1
                 body(block)
             }
-            try stream(
+            try walk(
+                context: context,
                 release: { _, child, _ in
                     if child.pointee.type == XML_ELEMENT_NODE { MetaHTML.forEachBlock(at: child, visit) }
                     return true
@@ -163,18 +151,20 @@ final class MetaHTMLPage {
         return count
     }
 
-    /// The page's root element when it was read whole; nil when it is over the threshold (`stream`).
-    var root: xmlNodePtr? { document?.root }
-
-    /// Reads a page over the threshold in two passes. After each chunk, `release` is offered the finished
-    /// children of every open list element, outermost first and each list's in document order, with their
-    /// parent and whether a finished element follows them; it says whether the child may be freed (false
-    /// keeps it, and everything after it, until the next chunk). `finish` gets the root, with what was not
-    /// freed, when the page ends. Warns `unexpected-shape` when libxml2's two passes disagree.
-    func stream(
+    /// Walks the page. A page read whole goes to `finish` with its root. A page over the threshold is read in
+    /// two passes: after each chunk, `release` is offered the finished children of every open list element,
+    /// outermost first and each list's in document order, with their parent and whether a finished element
+    /// follows them; it says whether the child may be freed (false keeps it, and everything after it, until
+    /// the next chunk). `finish` then gets the root, with what was not freed, when the page ends. Warns
+    /// `unexpected-shape` when libxml2's two passes disagree.
+    func walk(
         context: ParseContext? = nil, release: (_ parent: xmlNodePtr, _ child: xmlNodePtr, _ followed: Bool) -> Bool,
         finish: (xmlNodePtr) -> Void
     ) throws {
+        if let document {
+            withExtendedLifetime(document) { finish(document.root) }
+            return
+        }
         guard let deflated else { return }
         let tree = MetaHTMLPrunedTree(notes: notes)
         try tree.parse(
@@ -327,7 +317,7 @@ final class MetaHTMLPrunedTree {
 
     init(notes: [UInt32]) { self.notes = notes }
 
-    /// Parses `bytes`, offering finished children to `release` after each chunk (see `MetaHTMLPage.stream`),
+    /// Parses `bytes`, offering finished children to `release` after each chunk (see `MetaHTMLPage.walk`),
     /// then the root to `finish`.
     func parse(
         name: String, source: ((UnsafeRawBufferPointer) -> Void) -> Void, chunkSize: Int,
