@@ -97,10 +97,12 @@ public final class ArchiveMember {
     /// - Throws: `ArchiveError` with code `.limitExceeded` when the member is larger than `limit`
     ///   (default `EvidenceLimits.maxInMemoryMemberBytes`); stream such members instead.
     /// Reads chunks until more than `threshold` bytes are held or the member ends; `ended` says which. A
-    /// parser reads a member whole up to a threshold and streams what is larger.
+    /// parser reads a member whole up to a threshold and streams what is larger. The threshold is at most the
+    /// in-memory limit: past it a whole read would fail, so such a member is streamed whatever the parser asks.
     public func readHead(over threshold: Int) throws(ArchiveError) -> (bytes: [UInt8], ended: Bool) {
+        let cap = min(threshold, Int(clamping: inMemoryLimit))
         var bytes: [UInt8] = []
-        while bytes.count <= threshold {
+        while bytes.count <= cap {
             guard let chunk = try nextChunk() else { return (bytes, true) }
             bytes.append(contentsOf: chunk)
         }

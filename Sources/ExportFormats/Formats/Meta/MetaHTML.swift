@@ -259,11 +259,18 @@ enum MetaHTML {
         return found
     }
 
-    static func containsEntityDeclaration(_ bytes: [UInt8]) -> Bool {
+    static func containsEntityDeclaration(_ bytes: some RandomAccessCollection<UInt8>) -> Bool {
         let needle = Array("<!ENTITY".utf8)
         guard bytes.count >= needle.count else { return false }
-        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
-            if bytes[start..<start + needle.count].elementsEqual(needle) { return true }
+        var start = bytes.startIndex
+        let last = bytes.index(bytes.endIndex, offsetBy: -needle.count)
+        while start <= last {
+            if bytes[start] == needle[0],
+                bytes[start..<bytes.index(start, offsetBy: needle.count)].elementsEqual(needle)
+            {
+                return true
+            }
+            start = bytes.index(after: start)
         }
         return false
     }

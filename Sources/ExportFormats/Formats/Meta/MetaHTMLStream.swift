@@ -43,8 +43,7 @@ final class MetaHTMLPage {
         _ member: ArchiveMember, context: ParseContext, streamingThreshold: Int = streamingThreshold,
         chunkSize: Int = chunkSizeDefault
     ) throws -> MetaHTMLPage? {
-        // Past the in-memory limit a whole read would fail, so such a member is streamed whatever the threshold.
-        let start = try member.readHead(over: min(streamingThreshold, Int(clamping: member.inMemoryLimit)))
+        let start = try member.readHead(over: streamingThreshold)
         var head = start.bytes
         let ended = start.ended
         let name = MetaHTMLDocument.pageName(member)
@@ -114,11 +113,12 @@ final class MetaHTMLPage {
         init(name: String, chunkSize: Int) { shape = MetaHTMLShape(name: name, chunkSize: chunkSize) }
 
         func take(_ bytes: UnsafeRawBufferPointer) {
-            let window = carry + bytes.prefix(8)
-            if MetaHTML.containsEntityDeclaration(window) || MetaHTML.containsEntityDeclaration(Array(bytes)) {
-                declaresEntities = true
+            if !declaresEntities {
+                declaresEntities =
+                    MetaHTML.containsEntityDeclaration(carry + bytes.prefix(8))
+                    || MetaHTML.containsEntityDeclaration(bytes)
+                carry = Array((carry + bytes.suffix(8)).suffix(8))
             }
-            carry = Array((carry + bytes.suffix(8)).suffix(8))
             deflated.append(bytes)
             shape.feed(bytes)
         }

@@ -33,8 +33,7 @@ extension MetaJSON {
         singleItemKey: String? = nil, missing: String, threshold: Int = streamingThreshold,
         _ body: (JSONValue, String, String) throws -> Void
     ) throws {
-        // Past the in-memory limit a whole read would fail, so such a member is streamed whatever the threshold.
-        let start = try member.readHead(over: min(threshold, Int(clamping: member.inMemoryLimit)))
+        let start = try member.readHead(over: threshold)
         var head = start.bytes
         let ended = start.ended
         let list = ended ? nil : streamableList(head)
