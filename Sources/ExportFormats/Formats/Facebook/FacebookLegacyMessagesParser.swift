@@ -97,16 +97,12 @@ final class FacebookLegacyMessagesReader {
         if open?.node == parent { return threadChild(child, followed: followed) }
         // The whole read reads nothing below a thread's children or an `<h1>` on its own: such parts wait for the
         // thread or heading to end.
-        var ancestor: xmlNodePtr? = parent
-        while let current = ancestor, current.pointee.type == XML_ELEMENT_NODE {
-            if Self.isThread(current) || MetaHTML.elementName(current) == "h1" {
-                guard current == parent, Self.isThread(parent), open == nil, !Self.isBelowThreadOrHeading(parent)
-                else { return false }
-                threadIndex += 1
-                open = OpenThread(node: parent, key: "messages.htm#\(threadIndex)")
-                return threadChild(child, followed: followed)
-            }
-            ancestor = current.pointee.parent
+        if Self.isBelowThreadOrHeading(parent) || MetaHTML.elementName(parent) == "h1" { return false }
+        if Self.isThread(parent) {
+            guard open == nil else { return false }
+            threadIndex += 1
+            open = OpenThread(node: parent, key: "messages.htm#\(threadIndex)")
+            return threadChild(child, followed: followed)
         }
         if child.pointee.type == XML_ELEMENT_NODE, visit(child) { MetaHTML.walk(child, visit) }
         return true
