@@ -92,10 +92,6 @@ public final class ArchiveMember {
         while let chunk = try nextChunk() { try body(chunk) }
     }
 
-    /// The rest of the member as one array.
-    ///
-    /// - Throws: `ArchiveError` with code `.limitExceeded` when the member is larger than `limit`
-    ///   (default `EvidenceLimits.maxInMemoryMemberBytes`); stream such members instead.
     /// Reads chunks until more than `threshold` bytes are held or the member ends; `ended` says which. A
     /// parser reads a member whole up to a threshold and streams what is larger. The threshold is at most the
     /// in-memory limit: past it a whole read would fail, so such a member is streamed whatever the parser asks.
@@ -112,11 +108,15 @@ public final class ArchiveMember {
     /// The most a parser may hold of this member in memory (`EvidenceLimits.maxInMemoryMemberBytes`).
     public var inMemoryLimit: Int64 { budget.limits.maxInMemoryMemberBytes }
 
+    /// The rest of the member as one array.
+    ///
+    /// - Throws: `ArchiveError` with code `.limitExceeded` when the member is larger than `limit`
+    ///   (default `EvidenceLimits.maxInMemoryMemberBytes`); stream such members instead.
     public func readAll(limit: Int64? = nil) throws(ArchiveError) -> [UInt8] {
         var bytes: [UInt8] = []
         // The declared size is a hint from an untrusted header (the 4-GiB size lie, negative pax
         // sizes): reserve from it only up to 16 MiB and let the array grow with the bytes really read.
-        if let declared = info.declaredSize, declared > 0, declared <= (limit ?? budget.limits.maxInMemoryMemberBytes) {
+        if let declared = info.declaredSize, declared > 0, declared <= (limit ?? inMemoryLimit) {
             bytes.reserveCapacity(Int(min(declared, 16 << 20)))
         }
         try readRest(appendingTo: &bytes, limit: limit)
@@ -126,7 +126,7 @@ public final class ArchiveMember {
     /// Appends the rest of the member to `bytes` (what a parser already read of it, say), under the same
     /// limit as `readAll(limit:)` for the whole.
     public func readRest(appendingTo bytes: inout [UInt8], limit: Int64? = nil) throws(ArchiveError) {
-        let cap = limit ?? budget.limits.maxInMemoryMemberBytes
+        let cap = limit ?? inMemoryLimit
         while let chunk = try nextChunk() {
             if Int64(bytes.count + chunk.count) > cap {
                 throw ArchiveError(

@@ -56,7 +56,7 @@ public struct FacebookFriendsHTMLParser: FacebookExportParser {
         else { return }
         let owner = MetaOwner.facebook(in: context)
         let times = MetaHTMLTimes(context: context)
-        let count = try page.forEachBlock(context: context) { block in
+        try page.forEachBlock(context: context, ifNone: "no name and date blocks found") { block in
             let locator = MetaHTML.nodePath(block.node)
             guard let person = MetaHTML.textContent(block.heading) else {
                 context.warn("missing-field", "entry has no name", locator: locator)
@@ -67,7 +67,6 @@ public struct FacebookFriendsHTMLParser: FacebookExportParser {
                 name: person, details: [], relation: relation, time: time, contact: nil, field: key, owner: owner,
                 locator: locator, context: context)
         }
-        if count == 0 { context.warn("missing-field", "no name and date blocks found", locator: "") }
         times.finish()
     }
 }

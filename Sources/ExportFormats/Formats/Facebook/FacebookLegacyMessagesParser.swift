@@ -84,7 +84,7 @@ final class FacebookLegacyMessagesReader {
             finishOpenThread()
             return false
         }
-        if name == "div", MetaHTML.hasClass(node, "thread") {
+        if Self.isThread(node) {
             threadIndex += 1
             readThread(node, key: "messages.htm#\(threadIndex)")
             return false
@@ -115,6 +115,10 @@ final class FacebookLegacyMessagesReader {
         MetaHTML.elementName(node) == "div" && MetaHTML.hasClass(node, "thread")
     }
 
+    private static func isMessage(_ node: xmlNodePtr) -> Bool {
+        MetaHTML.elementName(node) == "div" && MetaHTML.hasClass(node, "message")
+    }
+
     private static func isBelowThreadOrHeading(_ node: xmlNodePtr) -> Bool {
         var ancestor = node.pointee.parent
         while let current = ancestor, current.pointee.type == XML_ELEMENT_NODE {
@@ -137,7 +141,7 @@ final class FacebookLegacyMessagesReader {
             }
             return true
         }
-        guard MetaHTML.elementName(child) == "div", MetaHTML.hasClass(child, "message") else { return true }
+        guard Self.isMessage(child) else { return true }
         guard followed else { return false }
         if !thread.headed {
             emitHeader(thread.node, key: thread.key, text: thread.text)
@@ -180,7 +184,7 @@ final class FacebookLegacyMessagesReader {
         child = thread.pointee.children
         while let node = child {
             defer { child = node.pointee.next }
-            guard MetaHTML.elementName(node) == "div", MetaHTML.hasClass(node, "message") else { continue }
+            guard Self.isMessage(node) else { continue }
             readMessage(node, key: key)
         }
     }

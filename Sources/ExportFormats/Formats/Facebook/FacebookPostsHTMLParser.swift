@@ -33,7 +33,7 @@ public struct FacebookPostsHTMLParser: FacebookExportParser {
         else { return }
         let owner = MetaOwner.facebook(in: context)
         let times = MetaHTMLTimes(context: context)
-        let count = try page.forEachBlock(context: context) { block in
+        try page.forEachBlock(context: context, ifNone: "no post blocks found") { block in
             let locator = MetaHTML.nodePath(block.node)
             let time = times.parse(block.dateText, field: "post date", locator: locator)
             // A block of two children has no title: its first child is the post itself.
@@ -77,7 +77,6 @@ public struct FacebookPostsHTMLParser: FacebookExportParser {
                     text: texts.isEmpty ? nil : texts.joined(separator: "\n"), details: details,
                     identifiers: identifiers, attachments: attachments, provenance: context.provenance(locator)))
         }
-        if count == 0 { context.warn("missing-field", "no post blocks found", locator: "") }
         times.finish()
     }
 }

@@ -46,7 +46,7 @@ public struct FacebookSecurityHTMLParser: FacebookExportParser {
         else { return }
         let owner = MetaOwner.facebook(in: context)
         let times = MetaHTMLTimes(context: context)
-        let count = try page.forEachBlock(context: context) { block in
+        try page.forEachBlock(context: context, ifNone: "no \(spec.field) blocks found") { block in
             let locator = MetaHTML.nodePath(block.node)
             let fields = block.body.flatMap { MetaHTML.fields(in: $0) }
             let action = MetaHTML.textContent(block.heading)
@@ -74,7 +74,6 @@ public struct FacebookSecurityHTMLParser: FacebookExportParser {
                     contactField: "", details: details),
                 fallback: spec.fallback, owner: owner, locator: locator, context: context)
         }
-        if count == 0 { context.warn("missing-field", "no \(spec.field) blocks found", locator: "") }
         times.finish()
     }
 }

@@ -38,7 +38,7 @@ public struct InstagramConnectionsHTMLParser: InstagramExportParser {
         let owner = MetaOwner.instagram(in: context)
         let times = MetaHTMLTimes(context: context)
         let file = String(member.path.split(separator: "/").last ?? "").replacing(".html", with: "")
-        let count = try page.forEachBlock(context: context) { block in
+        try page.forEachBlock(context: context, ifNone: "no username and date blocks found") { block in
             let locator = MetaHTML.nodePath(block.node)
             guard let username = MetaHTML.textContent(block.heading) else {
                 context.warn("missing-field", "entry has no username", locator: locator)
@@ -50,7 +50,6 @@ public struct InstagramConnectionsHTMLParser: InstagramExportParser {
                 username: username, time: time, href: href, kind: kind, field: "\(file).value", owner: owner,
                 locator: locator, context: context)
         }
-        if count == 0 { context.warn("missing-field", "no username and date blocks found", locator: "") }
         times.finish()
     }
 }

@@ -50,7 +50,7 @@ public struct InstagramLoginsHTMLParser: InstagramExportParser {
         let listKey = Self.listKeys[kind] ?? "account_history"
         let owner = MetaOwner.instagram(in: context)
         let times = MetaHTMLTimes(context: context)
-        let count = try page.forEachBlock(context: context) { block in
+        try page.forEachBlock(context: context, ifNone: "no login blocks found") { block in
             let locator = MetaHTML.nodePath(block.node)
             var details: [Event.Detail] = []
             if let local = block.dateText { details.append(.init("localTime", local)) }
@@ -63,7 +63,6 @@ public struct InstagramLoginsHTMLParser: InstagramExportParser {
                 map: MetaHTML.labelMap(fields), kind: kind, time: time, details: details, listKey: listKey,
                 owner: owner, locator: locator, context: context)
         }
-        if count == 0 { context.warn("missing-field", "no login blocks found", locator: "") }
         times.finish()
     }
 }

@@ -15,7 +15,7 @@ import EvidenceModel
 ///    (more than `MetaHTML.maxBlockElements` elements below it, so never a block).
 /// 2. **Blocks.** The push parser builds the tree from the inflated bytes, and each element gets its notes as
 ///    it starts. After each chunk, the finished children of every open list element are searched for blocks,
-///    handed to `body`, and freed. What is left when the page ends is searched as a whole page is.
+///    handed to the parser, and freed. What is left when the page ends is searched as a whole page is.
 ///
 /// Both ways give the same blocks in the same order, with the same locators: a list is never a block,
 /// and a block lies wholly inside one finished child of a list or in what is left at the end.
@@ -38,7 +38,7 @@ final class MetaHTMLPage {
 
     /// Reads `member`: nil when the page declares entities (warned, never expanded). A page up to
     /// `streamingThreshold` bytes (which stays below the in-memory limit) is parsed now, and throws when
-    /// libxml2 finds no document; a larger one goes through pass 1 now, deflated, and pass 2 in `stream`.
+    /// libxml2 finds no document; a larger one goes through pass 1 now, deflated, and pass 2 in `walk`.
     static func open(
         _ member: ArchiveMember, context: ParseContext, streamingThreshold: Int = streamingThreshold,
         chunkSize: Int = chunkSizeDefault
@@ -132,8 +132,10 @@ final class MetaHTMLPage {
     }
 
     /// Calls `body` with each block of the page, in document order; the block's nodes live only during the
-    /// call. Returns the number of blocks.
-    func forEachBlock(context: ParseContext? = nil, _ body: (MetaHTML.Block) -> Void) throws -> Int {
+    /// call. Returns the number of blocks. A page with none is warned `missing-field` with `ifNone`, when
+    /// given, after the walk's own warnings (each list parser names what its blocks are).
+    @discardableResult
+    func forEachBlock(context: ParseContext? = nil, ifNone: String? = nil, _ body: (MetaHTML.Block) -> Void) throws -> Int {
         var count = 0
         try withoutActuallyEscaping(body) { body in
             let visit: (MetaHTML.Block) -> Void = { block in
@@ -148,6 +150,7 @@ final class MetaHTMLPage {
                 },
                 finish: { MetaHTML.forEachBlock(below: $0, visit) })
         }
+        if count == 0, let ifNone, let context { context.warn("missing-field", ifNone, locator: "") }
         return count
     }
 
